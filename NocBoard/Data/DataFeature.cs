@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace NocBoard.Data;
+
+public static class DataFeature
+{
+    /// <summary>
+    /// Registers the database: SQLite in the data folder unless ConnectionStrings:NocBoard names
+    /// another file. The folder is created here so that a first run needs nothing prepared.
+    /// </summary>
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DataOptions.Section).Get<DataOptions>() ?? new DataOptions();
+        var directory = Path.GetFullPath(options.Directory, builder.Environment.ContentRootPath);
+        var connectionString = builder.Configuration.GetConnectionString("NocBoard");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(directory, "nocboard.db"),
+                Pooling = true,
+            }.ToString();
+        }
+
+        builder.Services.Configure<DataOptions>(o => o.Directory = directory);
+        builder.Services.AddDbContext<NocDbContext>(o => o.UseSqlite(connectionString));
+        builder.Services.AddSingleton(new WriteGate(serialize: true));
+        builder.Services.AddSingleton<DatabaseReadiness>();
+
+        // Login cookies and antiforgery tokens stay valid across restarts because the keys that
+        // protect them live beside the database.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("NocBoard")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(directory, "keys")));
+        return builder;
+    }
+
+    /// <summary>Creates the data folder and database, switches SQLite to WAL, and applies migrations.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NocDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers (every open board) run while a ticket is written; the setting is
+            // stored in the database file, so once is enough. NORMAL sync is durable in WAL mode
+            // against process crashes, which is what "nothing committed is lost" needs here.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace NocBoard.Queues;
+
+public static class QueuesFeature
+{
+    public static WebApplicationBuilder AddQueues(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<QueueSeed>();
+        builder.Services.AddScoped<QueueDirectory>();
+        return builder;
+    }
+}

@@ -1,0 +1,51 @@
+namespace NocBoard.Tickets;
+
+/// <summary>
+/// One entry of a ticket's history, append-only: what changed, from what, to what, by whom, when.
+/// Correspondence and comments carry their message as <see cref="Attachment"/>s.
+/// </summary>
+public class TicketTransaction
+{
+    public long Id { get; set; }
+
+    /// <summary>The ticket this happened on (kept after a merge; history follows EffectiveId).</summary>
+    public int TicketId { get; set; }
+
+    public TransactionType Type { get; set; }
+
+    /// <summary>For Set/CustomField/AddWatcher...: which field, role or custom field.</summary>
+    public string? Field { get; set; }
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
+
+    public int ActorId { get; set; }
+    public DateTimeOffset Created { get; set; }
+
+    /// <summary>Minutes of work this transaction records.</summary>
+    public int TimeTaken { get; set; }
+
+    public List<Attachment> Attachments { get; set; } = [];
+}
+
+/// <summary>The kinds of history entry, named as in RT.</summary>
+public enum TransactionType
+{
+    Create,
+    Correspond,
+    Comment,
+    Status,
+    Set,
+    Take,
+    Untake,
+    Steal,
+    Give,
+    SetWatcher,
+    AddWatcher,
+    DelWatcher,
+    AddLink,
+    DeleteLink,
+    CustomField,
+    TimeWorked,
+    Merge,
+    Split,
+}

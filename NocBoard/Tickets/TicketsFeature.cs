@@ -1,0 +1,18 @@
+using NocBoard.Outbox;
+
+namespace NocBoard.Tickets;
+
+public static class TicketsFeature
+{
+    public static WebApplicationBuilder AddTickets(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TicketOptions>().BindConfiguration(TicketOptions.Section)
+            .Validate(o => o.MaxAttachmentBytes > 0, "Tickets:MaxAttachmentBytes must be positive.")
+            .Validate(o => o.MinPriority < o.MaxPriority, "Tickets:MinPriority must be below Tickets:MaxPriority.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TicketFeed>();
+        builder.Services.AddScoped<TicketService>();
+        builder.Services.AddScoped<TicketReader>();
+        return builder;
+    }
+}
