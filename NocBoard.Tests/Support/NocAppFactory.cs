@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace NocBoard.Tests.Support;
 
@@ -13,9 +14,11 @@ public sealed class NocAppFactory : WebApplicationFactory<Program>
     public const string RootPassword = "Root-Test-Password-1";
 
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
-    public NocAppFactory(IDictionary<string, string?>? settings = null)
+    public NocAppFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        this.services = services;
         DataDirectory = Path.Combine(Path.GetTempPath(), "nocboard-tests", Guid.NewGuid().ToString("N"));
         this.settings = new Dictionary<string, string?>
         {
@@ -35,6 +38,8 @@ public sealed class NocAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
+        if (services is not null)
+            builder.ConfigureServices(services);
     }
 
     public override async ValueTask DisposeAsync()

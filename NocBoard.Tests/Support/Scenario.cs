@@ -22,9 +22,9 @@ public sealed class Scenario : IAsyncDisposable
     public NocAppFactory App { get; }
     public IServiceProvider Services => App.Services;
 
-    public static Task<Scenario> StartAsync(IDictionary<string, string?>? settings = null)
+    public static Task<Scenario> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var app = new NocAppFactory(settings);
+        var app = new NocAppFactory(settings, services);
         _ = app.Services; // starts the host: migrations and first-run seeding
         return Task.FromResult(new Scenario(app));
     }

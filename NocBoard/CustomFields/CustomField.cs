@@ -63,7 +63,7 @@ public class CustomField
                     break;
             }
         }
-        return CustomFieldCheck.Ok(canonical);
+        return CustomFieldCheck.Ok(canonical.Distinct().ToList());
     }
 }
 
