@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NocBoard.Accounts;
+using NocBoard.Accounts.Preferences;
 using NocBoard.Accounts.Rights;
 using NocBoard.CustomFields;
 using NocBoard.Outbox;
 using NocBoard.Queues;
+using NocBoard.Search;
 using NocBoard.Tickets;
+using NocBoard.Tickets.Bookmarks;
+using NocBoard.Tickets.Reminders;
 
 namespace NocBoard.Data;
 
@@ -189,5 +193,53 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<NocUser>
     {
         b.Property(u => u.RealName).HasMaxLength(200);
         b.Ignore(u => u.DisplayName);
+    }
+}
+
+internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
+{
+    public void Configure(EntityTypeBuilder<Reminder> b)
+    {
+        b.Property(r => r.Subject).HasMaxLength(500);
+        b.Ignore(r => r.IsOpen);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(r => r.TicketId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<NocUser>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => new { r.OwnerId, r.Completed, r.Due });
+        b.HasIndex(r => r.TicketId);
+    }
+}
+
+internal sealed class BookmarkConfiguration : IEntityTypeConfiguration<Bookmark>
+{
+    public void Configure(EntityTypeBuilder<Bookmark> b)
+    {
+        b.HasKey(x => new { x.UserId, x.TicketId });
+        b.HasOne<NocUser>().WithMany().HasForeignKey(x => x.UserId);
+        b.HasOne<Ticket>().WithMany().HasForeignKey(x => x.TicketId);
+        b.HasIndex(x => x.TicketId);
+    }
+}
+
+internal sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedSearch>
+{
+    public void Configure(EntityTypeBuilder<SavedSearch> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.OrderBy).HasMaxLength(200);
+        b.Ignore(x => x.IsGlobal);
+        b.HasOne<NocUser>().WithMany().HasForeignKey(x => x.UserId);
+        b.HasOne<Group>().WithMany().HasForeignKey(x => x.GroupId);
+        b.HasIndex(x => x.UserId);
+        b.HasIndex(x => x.GroupId);
+    }
+}
+
+internal sealed class UserPreferenceConfiguration : IEntityTypeConfiguration<UserPreference>
+{
+    public void Configure(EntityTypeBuilder<UserPreference> b)
+    {
+        b.HasKey(x => new { x.UserId, x.Key });
+        b.Property(x => x.Key).HasMaxLength(100);
+        b.HasOne<NocUser>().WithMany().HasForeignKey(x => x.UserId);
     }
 }

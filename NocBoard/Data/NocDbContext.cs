@@ -3,11 +3,15 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NocBoard.Accounts;
+using NocBoard.Accounts.Preferences;
 using NocBoard.Accounts.Rights;
 using NocBoard.CustomFields;
 using NocBoard.Outbox;
 using NocBoard.Queues;
+using NocBoard.Search;
 using NocBoard.Tickets;
+using NocBoard.Tickets.Bookmarks;
+using NocBoard.Tickets.Reminders;
 
 namespace NocBoard.Data;
 
@@ -29,6 +33,10 @@ public class NocDbContext(DbContextOptions<NocDbContext> options)
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<RightGrant> RightGrants => Set<RightGrant>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -48,4 +48,6 @@ public enum TransactionType
     TimeWorked,
     Merge,
     Split,
+    AddReminder,
+    ResolveReminder,
 }

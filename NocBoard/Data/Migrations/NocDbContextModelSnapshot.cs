@@ -280,6 +280,24 @@ namespace NocBoard.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NocBoard.Accounts.Preferences.UserPreference", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("UserPreferences");
+                });
+
             modelBuilder.Entity("NocBoard.Accounts.Rights.RightGrant", b =>
                 {
                     b.Property<int>("Id")
@@ -558,6 +576,51 @@ namespace NocBoard.Data.Migrations
                     b.ToTable("QueueWatchers");
                 });
 
+            modelBuilder.Entity("NocBoard.Search.SavedSearch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SavedSearches");
+                });
+
             modelBuilder.Entity("NocBoard.Tickets.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -600,6 +663,59 @@ namespace NocBoard.Data.Migrations
                     b.HasIndex("TransactionId");
 
                     b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("NocBoard.Tickets.Bookmarks.Bookmark", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "TicketId");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("Bookmarks");
+                });
+
+            modelBuilder.Entity("NocBoard.Tickets.Reminders.Reminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Due")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("OwnerId", "Completed", "Due");
+
+                    b.ToTable("Reminders");
                 });
 
             modelBuilder.Entity("NocBoard.Tickets.Ticket", b =>
@@ -918,6 +1034,15 @@ namespace NocBoard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NocBoard.Accounts.Preferences.UserPreference", b =>
+                {
+                    b.HasOne("NocBoard.Accounts.NocUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NocBoard.Accounts.Rights.RightGrant", b =>
                 {
                     b.HasOne("NocBoard.Accounts.Group", null)
@@ -1054,12 +1179,53 @@ namespace NocBoard.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NocBoard.Search.SavedSearch", b =>
+                {
+                    b.HasOne("NocBoard.Accounts.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId");
+
+                    b.HasOne("NocBoard.Accounts.NocUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId");
+                });
+
             modelBuilder.Entity("NocBoard.Tickets.Attachment", b =>
                 {
                     b.HasOne("NocBoard.Tickets.TicketTransaction", null)
                         .WithMany("Attachments")
                         .HasForeignKey("TransactionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NocBoard.Tickets.Bookmarks.Bookmark", b =>
+                {
+                    b.HasOne("NocBoard.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NocBoard.Accounts.NocUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NocBoard.Tickets.Reminders.Reminder", b =>
+                {
+                    b.HasOne("NocBoard.Accounts.NocUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NocBoard.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
