@@ -23,6 +23,7 @@ app.UseSitePathBase();
 app.UseWebUiPipeline();
 app.MapHealth();
 app.MapAccounts();
+app.MapTickets();
 app.MapWebUi();
 
 await app.PrepareAsync();

@@ -46,6 +46,7 @@ public static class AccountsFeature
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddScoped<RightsService>();
         services.AddScoped<ActorLookup>();
+        services.AddScoped<CurrentActor>();
         services.AddScoped<FirstRun>();
         return builder;
     }

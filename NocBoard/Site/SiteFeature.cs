@@ -12,6 +12,7 @@ public static class SiteFeature
             .ValidateOnStart();
         builder.Services.AddOptions<MailAddressOptions>().BindConfiguration(MailAddressOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<UserClock>();
         return builder;
     }
 

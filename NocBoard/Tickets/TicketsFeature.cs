@@ -16,4 +16,11 @@ public static class TicketsFeature
         builder.Services.AddScoped<Bookmarks.Bookmarks>();
         return builder;
     }
+
+    public static WebApplication MapTickets(this WebApplication app)
+    {
+        app.MapAttachments();
+        return app;
+    }
 }
+

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using NocBoard.Accounts.Rights;
 using NocBoard.Queues;
 
@@ -28,7 +27,7 @@ public sealed record SetStatus(string Status, bool Force = false) : TicketChange
 
         if (lifecycle.IsInactive(to))
         {
-            var pending = await PendingDependenciesAsync(ctx, ticket.Id, ct);
+            var pending = await PendingDependencies.ForAsync(ctx.Db, ticket.Id, ct);
             if (pending.Count > 0)
             {
                 if (!Force)
@@ -53,18 +52,5 @@ public sealed record SetStatus(string Status, bool Force = false) : TicketChange
         else if (lifecycle.IsInactive(from))
             ticket.Resolved = null;
         ctx.Record(TransactionType.Status, "Status", from, to, on: ticket);
-    }
-
-    /// <summary>The tickets this one depends on that are not yet in an inactive status of their own lifecycle.</summary>
-    internal static async Task<List<int>> PendingDependenciesAsync(TicketChangeContext ctx, int ticketId, CancellationToken ct)
-    {
-        var targets = await ctx.Db.Links.Where(l => l.BaseId == ticketId && l.Type == LinkType.DependsOn && l.TargetId != null)
-            .Join(ctx.Db.Tickets, l => l.TargetId, t => t.Id, (l, t) => new { t.Id, t.Status, t.QueueId })
-            .ToListAsync(ct);
-        if (targets.Count == 0) return [];
-        var queueIds = targets.Select(t => t.QueueId).Distinct().ToList();
-        var lifecycles = await ctx.Db.Queues.Where(q => queueIds.Contains(q.Id)).Include(q => q.Lifecycle)
-            .ToDictionaryAsync(q => q.Id, q => q.Lifecycle, ct);
-        return targets.Where(t => !lifecycles[t.QueueId].IsInactive(t.Status)).Select(t => t.Id).Order().ToList();
     }
 }
