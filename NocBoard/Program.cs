@@ -20,6 +20,12 @@ builder.AddWebUi();
 var app = builder.Build();
 
 app.UseSitePathBase();
+// Explicit, so that they run inside Site:PathBase. Left implicit, WebApplication runs them before
+// UsePathBase: routing then matches the unstripped path (a form post to /noc/Account/Login hits
+// the static-asset fallback and is answered 405) and authorization judges the wrong endpoint.
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseWebUiPipeline();
 app.MapHealth();
 app.MapAccounts();

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
 using MudBlazor.Services;
 
 namespace NocBoard.Components;
@@ -22,6 +24,18 @@ public static class WebUiFeature
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
+        app.Use((context, next) =>
+        {
+            // A post whose antiforgery token failed is answered with a plain 400. Re-executing it
+            // for the status code page would validate the same form again, which throws, and turn
+            // the 400 into a 500 (seen on /Account/Logout posted without a token).
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+                && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+            return next(context);
+        });
         return app;
     }
 
