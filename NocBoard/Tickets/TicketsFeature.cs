@@ -13,6 +13,7 @@ public static class TicketsFeature
         builder.Services.AddSingleton<TicketFeed>();
         builder.Services.AddScoped<TicketService>();
         builder.Services.AddScoped<TicketReader>();
+        builder.Services.AddScoped<Display.TicketDetailsLoader>();
         builder.Services.AddScoped<Bookmarks.Bookmarks>();
         return builder;
     }
