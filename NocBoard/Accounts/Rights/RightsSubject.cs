@@ -22,7 +22,9 @@ public sealed class RightsSubject
         if (Disabled) return false;
         foreach (var grant in Grants)
         {
-            var isSuper = grant.Right == Right.SuperUser && grant.QueueId is null;
+            var isSuper = grant.Right == Right.SuperUser;
+            // SuperUser granted on a queue means nothing, not even SuperUser on that queue.
+            if (isSuper && grant.QueueId is not null) continue;
             if (!isSuper && grant.Right != right) continue;
             if (grant.QueueId is not null && grant.QueueId != queueId) continue;
             if (Holds(grant, roles)) return true;
