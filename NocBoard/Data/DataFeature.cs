@@ -25,7 +25,8 @@ public static class DataFeature
         }
 
         builder.Services.Configure<DataOptions>(o => o.Directory = directory);
-        builder.Services.AddDbContext<NocDbContext>(o => o.UseSqlite(connectionString));
+        // Split queries: a ticket loads its watchers and custom field values without a cartesian product.
+        builder.Services.AddDbContext<NocDbContext>(o => o.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         builder.Services.AddSingleton(new WriteGate(serialize: true));
         builder.Services.AddSingleton<DatabaseReadiness>();
 
