@@ -1,5 +1,6 @@
 using NocBoard.Accounts;
 using NocBoard.Components;
+using NocBoard.Dashboard;
 using NocBoard.Data;
 using NocBoard.Operations;
 using NocBoard.Outbox;
@@ -15,6 +16,7 @@ builder.AddAccounts();
 builder.AddQueues();
 builder.AddTickets();
 builder.AddOutbox();
+builder.AddDashboard();
 builder.AddWebUi();
 
 var app = builder.Build();

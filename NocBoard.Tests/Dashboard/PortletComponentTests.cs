@@ -1,0 +1,75 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using NocBoard.Dashboard;
+using NocBoard.Dashboard.Portlets;
+using NocBoard.Site;
+
+namespace NocBoard.Tests.Dashboard;
+
+public class PortletComponentTests : BunitContext, IAsyncLifetime
+{
+    public PortletComponentTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(Options.Create(new SiteOptions()));
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<UserClock>();
+        SetRendererInfo(new RendererInfo("Server", true));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
+    private static TicketRow Row(int id, string subject) => new(id, subject, "new", 50, 1, null, DateTimeOffset.UtcNow, null);
+
+    [Fact]
+    public void Unowned_Tickets_Each_Get_A_Take_Button_That_Takes_That_Ticket()
+    {
+        TicketRow? taken = null;
+        var list = Render<TicketListPortlet>(p => p
+            .Add(x => x.Rows, [Row(7, "Link down"), Row(8, "Packet loss")])
+            .Add(x => x.OnTake, row => { taken = row; return Task.CompletedTask; }));
+
+        Assert.Equal(2, list.FindAll("[data-testid=portlet-row]").Count);
+        list.FindAll("button[data-testid=portlet-take]")[1].Click();
+        Assert.Equal(8, taken?.Id);
+        Assert.Contains("Nobody", list.Markup);
+    }
+
+    [Fact]
+    public void An_Empty_List_Says_So()
+    {
+        var list = Render<TicketListPortlet>(p => p.Add(x => x.Rows, []).Add(x => x.EmptyText, "You own no active tickets."));
+        Assert.Contains("You own no active tickets.", list.Markup);
+        Assert.Empty(list.FindAll("button"));
+    }
+
+    [Fact]
+    public void Quick_Search_Counts_Link_To_Their_Search()
+    {
+        var grid = Render<QuickSearchPortlet>(p => p.Add(x => x.Counts,
+            [new QueueCounts(1, "Outages", [new StatusCount("new", 4), new StatusCount("open", 2)])]));
+        var link = grid.Find("[data-testid=count-Outages-new]");
+        Assert.Equal("4", link.TextContent);
+        Assert.Equal("search?query=" + Uri.EscapeDataString("Queue = 'Outages' AND Status = 'new'"), link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void The_Chooser_Saves_The_Checked_Portlets_In_The_Order_Arranged()
+    {
+        List<string>? saved = null;
+        var chooser = Render<PortletChooser>(p => p
+            .Add(x => x.Shown, [Portlet.NewestUnowned, Portlet.RecentActivity])
+            .Add(x => x.Saved, chosen => { saved = chosen; return Task.CompletedTask; }));
+
+        chooser.Find($"button[aria-label='Move {Portlet.TitleOf(Portlet.RecentActivity)} up']").Click();
+        chooser.Find($"[data-testid=choose-{Portlet.MyReminders}]").Change(true);
+        chooser.Find("button[data-testid=save-portlets]").Click();
+
+        Assert.Equal([Portlet.RecentActivity, Portlet.NewestUnowned, Portlet.MyReminders], saved);
+    }
+}
