@@ -5,6 +5,7 @@ using NocBoard.Data;
 using NocBoard.Operations;
 using NocBoard.Outbox;
 using NocBoard.Queues;
+using NocBoard.SelfService;
 using NocBoard.Site;
 using NocBoard.Tickets;
 
@@ -17,6 +18,7 @@ builder.AddQueues();
 builder.AddTickets();
 builder.AddOutbox();
 builder.AddDashboard();
+builder.AddSelfService();
 builder.AddWebUi();
 
 var app = builder.Build();

@@ -13,7 +13,8 @@ public static class AccountsFeature
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddStaffPolicy();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StaffHandler>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
