@@ -4,6 +4,7 @@ using NocBoard.Data;
 using NocBoard.Operations;
 using NocBoard.Outbox;
 using NocBoard.Queues;
+using NocBoard.Search;
 using NocBoard.Site;
 using NocBoard.Tickets;
 
@@ -14,6 +15,7 @@ builder.AddData();
 builder.AddAccounts();
 builder.AddQueues();
 builder.AddTickets();
+builder.AddSearch();
 builder.AddOutbox();
 builder.AddWebUi();
 
