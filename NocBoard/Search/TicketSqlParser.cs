@@ -14,6 +14,8 @@ public sealed class TicketSqlParser
     /// <summary>More conditions than this make a query the database should not be asked.</summary>
     public const int MaxConditions = 200;
 
+    private static readonly string[] Keywords = ["AND", "OR", "NOT", "LIKE", "IS", "NULL"];
+
     private const string OperatorList = "=, !=, <, >, <=, >=, LIKE, NOT LIKE, IS NULL or IS NOT NULL";
 
     private readonly List<TicketSqlToken> tokens;
@@ -91,7 +93,7 @@ public sealed class TicketSqlParser
     {
         var token = Peek;
         var quotedField = token.Kind == TokenKind.String && TicketSqlFields.Find(token.Text) is { Field: TicketSqlField.CustomField };
-        if (token.Kind != TokenKind.Word && !quotedField)
+        if ((token.Kind != TokenKind.Word && !quotedField) || Keywords.Any(token.Is))
             throw Error($"Expected a field name at position {token.Position}, found {token.Describe()}.", token);
         Take();
         var found = TicketSqlFields.Find(token.Text)

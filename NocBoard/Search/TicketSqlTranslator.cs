@@ -59,7 +59,8 @@ internal sealed class TicketSqlTranslator(SearchScope scope)
     public static void Allow(TicketSqlCondition c, params TicketSqlOperator[] allowed)
     {
         if (c.Operator is IsNull or IsNotNull || allowed.Contains(c.Operator)) return;
-        var list = string.Join(", ", allowed.Select(TicketSqlCondition.OperatorText));
+        var names = allowed.Select(TicketSqlCondition.OperatorText).ToList();
+        var list = names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
         throw Invalid(c, $"{c.Field} cannot be compared with {TicketSqlCondition.OperatorText(c.Operator)} at position {c.OperatorPosition}; use {list}.",
             c.OperatorPosition);
     }
