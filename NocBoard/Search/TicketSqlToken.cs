@@ -8,10 +8,5 @@ internal readonly record struct TicketSqlToken(TokenKind Kind, string Text, int 
     public bool Is(string keyword) => Kind == TokenKind.Word && string.Equals(Text, keyword, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How the token reads in an error message.</summary>
-    public string Describe() => Kind switch
-    {
-        TokenKind.End => "the end of the query",
-        TokenKind.String => $"'{Text}'",
-        _ => $"'{Text}'",
-    };
+    public string Describe() => Kind == TokenKind.End ? "the end of the query" : $"'{Text}'";
 }
