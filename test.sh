@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the suite needs, installed when missing. Later suites add their servers here.
-APT_PACKAGES=(ca-certificates)
+APT_PACKAGES=(ca-certificates tzdata)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -66,6 +66,9 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
 {
     public void Configure(EntityTypeBuilder<Attachment> b)
     {
+        // On SQLite, triggers keep the full-text index (Search/ContentIndex.cs) current, and
+        // SQLite's RETURNING clause does not go with AFTER triggers.
+        b.ToTable(t => t.UseSqlReturningClause(false));
         b.Property(a => a.ContentType).HasMaxLength(200);
         b.Property(a => a.MessageId).HasMaxLength(998);
         b.Property(a => a.FileName).HasMaxLength(500);

@@ -663,6 +663,8 @@ namespace NocBoard.Data.Migrations
                     b.HasIndex("TransactionId");
 
                     b.ToTable("Attachments");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("NocBoard.Tickets.Bookmarks.Bookmark", b =>
