@@ -36,6 +36,7 @@ app.UseWebUiPipeline();
 app.MapHealth();
 app.MapAccounts();
 app.MapTickets();
+app.MapSearch();
 app.MapWebUi();
 
 await app.PrepareAsync();

@@ -12,6 +12,14 @@ public static class SearchFeature
             sp.GetRequiredService<TimeProvider>(),
             TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<SiteOptions>>().Value.TimeZone)));
         builder.Services.AddScoped<TicketSearch>();
+        builder.Services.AddScoped<Bulk.BulkUpdate>();
+        builder.Services.AddScoped<Saved.SavedSearches>();
         return builder;
+    }
+
+    public static WebApplication MapSearch(this WebApplication app)
+    {
+        Export.CsvExport.MapCsvExport(app);
+        return app;
     }
 }
