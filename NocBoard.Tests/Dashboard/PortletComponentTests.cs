@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -27,7 +28,7 @@ public class PortletComponentTests : BunitContext, IAsyncLifetime
     private static TicketRow Row(int id, string subject) => new(id, subject, "new", 50, 1, null, DateTimeOffset.UtcNow, null);
 
     [Fact]
-    public void Unowned_Tickets_Each_Get_A_Take_Button_That_Takes_That_Ticket()
+    public async Task Unowned_Tickets_Each_Get_A_Take_Button_That_Takes_That_Ticket()
     {
         TicketRow? taken = null;
         var list = Render<TicketListPortlet>(p => p
@@ -35,7 +36,7 @@ public class PortletComponentTests : BunitContext, IAsyncLifetime
             .Add(x => x.OnTake, row => { taken = row; return Task.CompletedTask; }));
 
         Assert.Equal(2, list.FindAll("[data-testid=portlet-row]").Count);
-        list.FindAll("button[data-testid=portlet-take]")[1].Click();
+        await list.FindAll("button[data-testid=portlet-take]")[1].ClickAsync(new MouseEventArgs());
         Assert.Equal(8, taken?.Id);
         Assert.Contains("Nobody", list.Markup);
     }
@@ -59,16 +60,17 @@ public class PortletComponentTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void The_Chooser_Saves_The_Checked_Portlets_In_The_Order_Arranged()
+    public async Task The_Chooser_Saves_The_Checked_Portlets_In_The_Order_Arranged()
     {
         List<string>? saved = null;
         var chooser = Render<PortletChooser>(p => p
             .Add(x => x.Shown, [Portlet.NewestUnowned, Portlet.RecentActivity])
             .Add(x => x.Saved, chosen => { saved = chosen; return Task.CompletedTask; }));
 
-        chooser.Find($"button[aria-label='Move {Portlet.TitleOf(Portlet.RecentActivity)} up']").Click();
-        chooser.Find($"[data-testid=choose-{Portlet.MyReminders}]").Change(true);
-        chooser.Find("button[data-testid=save-portlets]").Click();
+        // MudBlazor handles events asynchronously: wait for each handler, as a browser would before the next event.
+        await chooser.Find($"button[aria-label='Move {Portlet.TitleOf(Portlet.RecentActivity)} up']").ClickAsync(new MouseEventArgs());
+        await chooser.Find($"[data-testid=choose-{Portlet.MyReminders}]").ChangeAsync(new ChangeEventArgs { Value = true });
+        await chooser.Find("button[data-testid=save-portlets]").ClickAsync(new MouseEventArgs());
 
         Assert.Equal([Portlet.RecentActivity, Portlet.NewestUnowned, Portlet.MyReminders], saved);
     }

@@ -35,16 +35,15 @@ public class QueryBuilderTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void Adding_Hands_The_Built_Query_To_The_Page()
+    public async Task Adding_Hands_The_Built_Query_To_The_Page()
     {
         Render<MudPopoverProvider>();
         string? added = null;
         var builder = Render<QueryBuilder>(p => p.Add(x => x.Added, sql => { added = sql; return Task.CompletedTask; }));
 
-        builder.Find("input[placeholder^='e.g. open']").Change("open");
-        // MudBlazor sets the value asynchronously; wait for it as a person would see it.
-        builder.WaitForAssertion(() => Assert.Equal("open", builder.Find("input[placeholder^='e.g. open']").GetAttribute("value")));
-        builder.Find("button[data-testid=builder-add]").Click();
+        // MudBlazor handles input asynchronously: wait for each event's handler to finish, as a browser's would before the next.
+        await builder.Find("input[placeholder^='e.g. open']").ChangeAsync(new ChangeEventArgs { Value = "open" });
+        await builder.Find("button[data-testid=builder-add]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         Assert.Equal("Status = 'open'", added);
     }
