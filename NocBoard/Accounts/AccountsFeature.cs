@@ -48,6 +48,7 @@ public static class AccountsFeature
         services.AddScoped<RightsService>();
         services.AddScoped<ActorLookup>();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<StaffDirectory>();
         services.AddScoped<FirstRun>();
         return builder;
     }
