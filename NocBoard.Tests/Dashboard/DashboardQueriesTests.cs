@@ -19,10 +19,11 @@ public class DashboardQueriesTests
         var agent = await s.UserAsync("erin");
         await s.GrantAllAsync(agent, outages, Right.SeeQueue, Right.ShowTicket, Right.OwnTicket, Right.TakeTicket);
 
-        var mine = await s.TicketAsync("Mine, high", queueId: outages);
-        await s.ApplyAsync(root, mine, new SetField(TicketField.Priority, "90"), new SetOwner(agent.Id));
+        // Created low first, so that the order shown can only come from the priority.
         var low = await s.TicketAsync("Mine, low", queueId: outages);
         await s.ApplyAsync(root, low, new SetField(TicketField.Priority, "10"), new SetOwner(agent.Id));
+        var mine = await s.TicketAsync("Mine, high", queueId: outages);
+        await s.ApplyAsync(root, mine, new SetField(TicketField.Priority, "90"), new SetOwner(agent.Id));
         var unowned = await s.TicketAsync("Unowned outage", queueId: outages);
         await s.TicketAsync("Hidden incident", queueId: secret);
         var resolved = await s.TicketAsync("Done", queueId: outages);
@@ -66,6 +67,28 @@ public class DashboardQueriesTests
             var q = sp.GetRequiredService<DashboardQueries>();
             Assert.Equal([overdue, soon], (await q.DueSoonAsync(root, TimeSpan.FromDays(1))).Select(r => r.Id));
             Assert.Equal(["Call carrier"], (await q.MyRemindersAsync(root)).Select(r => r.Subject));
+        });
+    }
+
+    [Fact]
+    public async Task A_Saved_Search_Backs_A_Portlet_In_Its_Own_Order_With_Owners()
+    {
+        await using var s = await Scenario.StartAsync();
+        var root = await s.RootAsync();
+        var a = await s.TicketAsync("Router A");
+        var b = await s.TicketAsync("Router B");
+        await s.TicketAsync("Switch C");
+        await s.ApplyAsync(root, a, new SetOwner(root.Id));
+        await s.InScopeAsync(async sp =>
+        {
+            var saved = await sp.GetRequiredService<NocBoard.Search.Saved.SavedSearches>().SaveAsync(
+                "Routers", "Subject LIKE 'Router'", "id DESC", [], NocBoard.Search.Saved.SavedSearchScope.Personal, null, root);
+            var rows = await sp.GetRequiredService<DashboardQueries>().SavedSearchAsync(saved, root);
+            Assert.Equal([(b, (string?)null), (a, "root")], rows.Select(r => (r.Id, r.Owner)));
+
+            var layout = sp.GetRequiredService<DashboardLayout>();
+            await layout.SaveAsync(root, [Portlet.ForSavedSearch(saved.Id), Portlet.NewestUnowned]);
+            Assert.Equal([Portlet.ForSavedSearch(saved.Id), Portlet.NewestUnowned], await layout.ShownAsync(root));
         });
     }
 

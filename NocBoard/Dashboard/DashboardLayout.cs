@@ -12,12 +12,14 @@ public sealed class DashboardLayout(UserPreferences preferences)
     {
         var saved = await preferences.GetAsync<List<string>>(actor, Key, ct);
         var known = Portlet.All.Select(p => p.Id).ToHashSet();
-        return saved?.Where(known.Contains).Distinct().ToList() ?? Portlet.All.Select(p => p.Id).ToList();
+        return saved?.Where(id => known.Contains(id) || Portlet.SavedSearchIdOf(id) is not null).Distinct().ToList()
+               ?? Portlet.All.Select(p => p.Id).ToList();
     }
 
     public Task SaveAsync(Actor actor, IEnumerable<string> shown, CancellationToken ct = default)
     {
         var known = Portlet.All.Select(p => p.Id).ToHashSet();
-        return preferences.SetAsync(actor, Key, shown.Where(known.Contains).Distinct().ToList(), ct);
+        return preferences.SetAsync(actor, Key,
+            shown.Where(id => known.Contains(id) || Portlet.SavedSearchIdOf(id) is not null).Distinct().ToList(), ct);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NocBoard.Accounts;
 using NocBoard.Data;
 using NocBoard.Queues;
+using NocBoard.Search;
 using NocBoard.Tickets;
 
 namespace NocBoard.Dashboard;
@@ -10,7 +11,7 @@ namespace NocBoard.Dashboard;
 /// The questions the at-a-glance page asks, each answered by the database over the tickets the
 /// user may see (never a whole table in memory).
 /// </summary>
-public sealed class DashboardQueries(NocDbContext db, TicketReader reader, QueueDirectory queues, TimeProvider clock)
+public sealed class DashboardQueries(NocDbContext db, TicketReader reader, QueueDirectory queues, TicketSearch search, TimeProvider clock)
 {
     public const int PortletSize = 10;
 
@@ -71,6 +72,19 @@ public sealed class DashboardQueries(NocDbContext db, TicketReader reader, Queue
             .OrderByDescending(a => a.x.Id).Take(PortletSize)
             .Join(db.Users, a => a.x.ActorId, u => u.Id, (a, u) => new ActivityRow(a.x.TicketId, a.Subject, a.x.Type, a.x.Field, a.x.OldValue, a.x.NewValue, u.UserName ?? "", a.x.Created))
             .ToListAsync(ct);
+    }
+
+    /// <summary>The first rows of a saved search, in its order; throws <see cref="TicketSqlException"/> when it no longer runs.</summary>
+    public async Task<List<TicketRow>> SavedSearchAsync(SavedSearch saved, Actor actor, CancellationToken ct = default) =>
+        await Rows(TicketOrdering.Apply(await search.QueryAsync(saved.Query, actor, ct), TicketOrdering.Parse(saved.OrderBy), db), ct);
+
+    /// <summary>The actor's bookmarked tickets they may still see, newest bookmark first.</summary>
+    public async Task<List<TicketRow>> BookmarksAsync(Actor actor, CancellationToken ct = default)
+    {
+        var bookmarks = db.Bookmarks.Where(b => b.UserId == actor.Id);
+        return await Rows((await reader.QueryAsync(actor, ct))
+            .Join(bookmarks, t => t.Id, b => b.TicketId, (t, b) => new { t, b.Created })
+            .OrderByDescending(x => x.Created).Select(x => x.t), ct);
     }
 
     private async Task<List<TicketRow>> Rows(IQueryable<Ticket> tickets, CancellationToken ct) =>

@@ -25,4 +25,10 @@ public static class Portlet
     ];
 
     public static string TitleOf(string id) => All.FirstOrDefault(p => p.Id == id).Title ?? id;
+
+    /// <summary>A saved search shown as a portlet: "search:12".</summary>
+    public static string ForSavedSearch(int savedSearchId) => $"search:{savedSearchId}";
+
+    public static int? SavedSearchIdOf(string id) =>
+        id.StartsWith("search:", StringComparison.Ordinal) && int.TryParse(id[7..], out var n) ? n : null;
 }

@@ -14,6 +14,7 @@ public static class TicketsFeature
         builder.Services.AddScoped<TicketService>();
         builder.Services.AddScoped<TicketReader>();
         builder.Services.AddScoped<Display.TicketDetailsLoader>();
+        builder.Services.AddScoped<CustomFields.CustomFieldDirectory>();
         builder.Services.AddScoped<Bookmarks.Bookmarks>();
         return builder;
     }

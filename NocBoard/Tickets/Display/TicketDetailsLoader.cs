@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using NocBoard.Accounts;
 using NocBoard.Accounts.Rights;
+using NocBoard.CustomFields;
 using NocBoard.Data;
 using NocBoard.Tickets.Changes;
 
 namespace NocBoard.Tickets.Display;
 
 /// <summary>Loads a <see cref="TicketDetails"/> for a viewer, or null when they may not see the ticket.</summary>
-public sealed class TicketDetailsLoader(NocDbContext db, TicketReader reader, RightsService rights)
+public sealed class TicketDetailsLoader(NocDbContext db, TicketReader reader, RightsService rights, CustomFieldDirectory customFields)
 {
     public async Task<TicketDetails?> LoadAsync(int id, Actor viewer, CancellationToken ct = default)
     {
@@ -68,9 +69,7 @@ public sealed class TicketDetailsLoader(NocDbContext db, TicketReader reader, Ri
 
     private async Task<List<CustomFieldShown>> CustomFieldsAsync(Ticket ticket, CancellationToken ct)
     {
-        var fields = await db.CustomFields.AsNoTracking()
-            .Where(f => !f.Disabled && (f.AppliesGlobally || f.Queues.Any(q => q.QueueId == ticket.QueueId)))
-            .OrderBy(f => f.Name).ToListAsync(ct);
+        var fields = await customFields.ForQueueAsync(ticket.QueueId, ct);
         return fields.Select(f => new CustomFieldShown(f,
             ticket.CustomFieldValues.Where(v => v.CustomFieldId == f.Id).Select(v => v.Value).ToList())).ToList();
     }
