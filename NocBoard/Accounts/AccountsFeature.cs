@@ -49,6 +49,8 @@ public static class AccountsFeature
         services.AddScoped<ActorLookup>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<StaffDirectory>();
+        services.AddScoped<Preferences.UserPreferences>();
+        services.AddScoped<Preferences.TimeZonePreference>();
         services.AddScoped<FirstRun>();
         return builder;
     }

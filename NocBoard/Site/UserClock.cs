@@ -9,12 +9,16 @@ namespace NocBoard.Site;
 /// </summary>
 public sealed class UserClock(IOptions<SiteOptions> site, TimeProvider clock)
 {
-    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(site.Value.TimeZone);
+    /// <summary>The site's zone, for people who have not chosen their own.</summary>
+    public TimeZoneInfo SiteZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(site.Value.TimeZone);
 
-    public string Exact(DateTimeOffset when) =>
-        TimeZoneInfo.ConvertTime(when, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + ZoneLabel;
-
-    private string ZoneLabel => zone.Id == "UTC" || zone.Id == "Etc/UTC" ? "UTC" : zone.Id;
+    /// <summary>The exact time in <paramref name="zone"/> (default: the site's), named, e.g. "2026-11-23 14:05 Europe/Berlin".</summary>
+    public string Exact(DateTimeOffset when, TimeZoneInfo? zone = null)
+    {
+        zone ??= SiteZone;
+        var label = zone.Id is "UTC" or "Etc/UTC" ? "UTC" : zone.Id;
+        return TimeZoneInfo.ConvertTime(when, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + label;
+    }
 
     public string Relative(DateTimeOffset when)
     {

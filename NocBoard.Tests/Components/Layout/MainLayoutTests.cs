@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using NocBoard.Components.Layout;
 using NocBoard.Site;
+using NocBoard.Tests.Support;
 
 namespace NocBoard.Tests.Components.Layout;
 
@@ -15,6 +16,11 @@ public class MainLayoutTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(Options.Create(new SiteOptions { Name = "NOC-FRA" }));
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<UserClock>();
+        Services.AddNocServicesWithoutData();
+        Services.AddScoped<NocBoard.Accounts.Preferences.UserPreferences>();
+        Services.AddScoped<NocBoard.Accounts.Preferences.TimeZonePreference>();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
