@@ -1,4 +1,5 @@
 using NocBoard.Accounts;
+using NocBoard.Board;
 using NocBoard.Components;
 using NocBoard.Dashboard;
 using NocBoard.Data;
@@ -20,6 +21,7 @@ builder.AddTickets();
 builder.AddSearch();
 builder.AddOutbox();
 builder.AddDashboard();
+builder.AddBoard();
 builder.AddSelfService();
 builder.AddWebUi();
 

@@ -13,6 +13,7 @@ public sealed record TicketCommitted(
     string Status,
     int? OwnerId,
     int Priority,
+    DateTimeOffset Created,
     DateTimeOffset? Due,
     DateTimeOffset LastUpdated,
     int Version,
@@ -25,7 +26,7 @@ public sealed record TicketCommitted(
 
     public static TicketCommitted From(Ticket ticket, IEnumerable<TicketTransaction> transactions) => new(
         ticket.Id, ticket.EffectiveId, ticket.QueueId, ticket.Subject, ticket.Status, ticket.OwnerId, ticket.Priority,
-        ticket.Due, ticket.LastUpdated, ticket.Version,
+        ticket.Created, ticket.Due, ticket.LastUpdated, ticket.Version,
         transactions.Select(t => new CommittedTransaction(t.Id, t.Type, t.Field, t.OldValue, t.NewValue, t.ActorId, t.Created)).ToList());
 }
 

@@ -1,0 +1,10 @@
+namespace NocBoard.Board;
+
+public static class BoardFeature
+{
+    public static WebApplicationBuilder AddBoard(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<BoardService>();
+        return builder;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using NocBoard.Accounts;
+using NocBoard.Data;
+using NocBoard.Queues;
+using NocBoard.Search;
+using NocBoard.Tickets;
+using NocBoard.Tickets.Changes;
+
+namespace NocBoard.Board;
+
+/// <summary>
+/// Loads boards for a viewer (the tickets they may see that match the board) and moves cards
+/// through the single write path, based on the version the viewer saw.
+/// </summary>
+public sealed class BoardService(NocDbContext db, TicketSearch search, TicketService tickets, QueueDirectory queues)
+{
+    public const int MaxCards = 2000;
+
+    /// <summary>The board every agent has: all tickets they may see, active statuses plus resolved.</summary>
+    public static BoardDefinition Default => new() { Id = 0, Name = "All queues" };
+
+    public async Task<BoardView> LoadAsync(BoardDefinition board, Actor viewer, CancellationToken ct = default)
+    {
+        var visibleQueues = await queues.VisibleAsync(viewer, ct);
+        var columns = board.Columns.Count > 0 ? board.Columns : DefaultColumns(visibleQueues);
+        var inactive = visibleQueues.SelectMany(q => q.Lifecycle.InGroup(StatusGroup.Inactive)).Distinct().ToList();
+
+        var matching = (await search.QueryAsync(board.Query, viewer, ct)).Where(t => columns.Contains(t.Status));
+        var cards = await matching
+            .OrderByDescending(t => t.Priority).ThenBy(t => t.Id).Take(MaxCards)
+            .Select(t => new BoardCard(t.Id, t.Subject, t.QueueId, t.Status, t.Priority, t.OwnerId, t.Version, t.Created, t.Due,
+                db.Links.Any(l => l.BaseId == t.Id && l.Type == LinkType.DependsOn
+                                  && db.Tickets.Any(d => d.Id == l.TargetId && !inactive.Contains(d.Status))),
+                db.TicketWatchers.Where(w => w.TicketId == t.Id && w.Role == WatcherRole.Requestor)
+                    .Select(w => w.Email ?? db.Users.Where(u => u.Id == w.UserId).Select(u => u.UserName).FirstOrDefault())
+                    .FirstOrDefault()))
+            .ToListAsync(ct);
+
+        var ownerIds = cards.Select(c => c.OwnerId).OfType<int>().Distinct().ToList();
+        return new BoardView
+        {
+            Definition = board,
+            Columns = columns,
+            Cards = cards,
+            Queues = visibleQueues.ToDictionary(q => q.Id, q => q.Name),
+            Owners = await OwnerNamesAsync(ownerIds, ct),
+        };
+    }
+
+    public async Task<Dictionary<int, string>> OwnerNamesAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default) =>
+        await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.RealName ?? u.UserName ?? $"user #{u.Id}", ct);
+
+    /// <summary>Whether a ticket belongs on this board for this viewer (they may see it and it matches the board's query).</summary>
+    public async Task<bool> MatchesAsync(BoardDefinition board, int ticketId, Actor viewer, CancellationToken ct = default) =>
+        await (await search.QueryAsync(board.Query, viewer, ct)).AnyAsync(t => t.Id == ticketId, ct);
+
+    /// <summary>Drags a card to another status column; refused (and the card goes back) when the move is not allowed or the ticket changed meanwhile.</summary>
+    public Task<TicketChangeResult> MoveAsync(BoardCard card, string toStatus, Actor actor, CancellationToken ct = default) =>
+        tickets.ApplyAsync(card.Id, new SetStatus(toStatus), actor, card.Version, ct);
+
+    /// <summary>Dropping on an owner lane gives the ticket to that owner (with the rights that needs).</summary>
+    public Task<TicketChangeResult> GiveAsync(BoardCard card, int? ownerId, Actor actor, CancellationToken ct = default) =>
+        tickets.ApplyAsync(card.Id, new SetOwner(ownerId), actor, card.Version, ct);
+
+    private static List<string> DefaultColumns(IEnumerable<Queue> visible)
+    {
+        var lifecycles = visible.Select(q => q.Lifecycle).DistinctBy(l => l.Id).ToList();
+        var columns = lifecycles.SelectMany(l => l.Statuses.Where(s => s.Group != StatusGroup.Inactive).Select(s => s.Name)).Distinct().ToList();
+        if (lifecycles.Any(l => l.IsValid("resolved"))) columns.Add("resolved");
+        return columns;
+    }
+}

@@ -1,0 +1,39 @@
+namespace NocBoard.Board;
+
+/// <summary>A board as one viewer sees it: its columns and cards, and the names cards refer to.</summary>
+public sealed class BoardView
+{
+    public required BoardDefinition Definition { get; init; }
+    public required IReadOnlyList<string> Columns { get; init; }
+    public required List<BoardCard> Cards { get; init; }
+    public required Dictionary<int, string> Queues { get; init; }
+    public required Dictionary<int, string> Owners { get; init; }
+
+    public IEnumerable<BoardCard> InColumn(string status) =>
+        Cards.Where(c => c.Status == status).OrderByDescending(c => c.Priority).ThenBy(c => c.Created);
+
+    public int? WipLimitOf(string status) => Definition.WipLimits.TryGetValue(status, out var limit) ? limit : null;
+
+    public bool OverLimit(string status) => WipLimitOf(status) is { } limit && Cards.Count(c => c.Status == status) > limit;
+
+    public string LaneOf(BoardCard card) => Definition.Swimlanes switch
+    {
+        Swimlanes.Queue => Queues.GetValueOrDefault(card.QueueId, "?"),
+        Swimlanes.Owner => card.OwnerId is { } o ? Owners.GetValueOrDefault(o, $"user #{o}") : "Nobody",
+        Swimlanes.PriorityBand => card.Priority >= 70 ? "High" : card.Priority >= 30 ? "Medium" : "Low",
+        _ => "",
+    };
+
+    public IReadOnlyList<string> Lanes => Definition.Swimlanes == Swimlanes.None
+        ? [""]
+        : Cards.Select(LaneOf).Distinct().Order().ToList();
+
+    /// <summary>Initials for an owner badge: "Alice Smith" → "AS", "bob" → "B".</summary>
+    public string InitialsOf(int? ownerId)
+    {
+        if (ownerId is not { } id) return "";
+        var name = Owners.GetValueOrDefault(id, "?");
+        var parts = name.Split([' ', '.', '-', '_'], StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(parts.Take(2).Select(p => char.ToUpperInvariant(p[0])));
+    }
+}
