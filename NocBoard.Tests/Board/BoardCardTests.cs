@@ -1,0 +1,80 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using NocBoard.Board;
+using NocBoard.Board.Pages;
+using NocBoard.Site;
+
+namespace NocBoard.Tests.Board;
+
+public class BoardCardTests : BunitContext, IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    public BoardCardTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(Options.Create(new SiteOptions()));
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<UserClock>();
+        SetRendererInfo(new RendererInfo("Server", true));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
+    private static BoardCard Card(int id = 1, string status = "open", int priority = 50, bool blocked = false, DateTimeOffset? due = null, int? owner = null) =>
+        new(id, "Packet loss on transit", 1, status, priority, owner, 3, Now.AddHours(-2), due, blocked, "cust@example.com");
+
+    [Fact]
+    public void A_Blocked_Overdue_High_Priority_Card_Says_So()
+    {
+        var card = Render<BoardCardView>(p => p.Add(x => x.Card, Card(priority: 90, blocked: true, due: Now.AddMinutes(-5)))
+            .Add(x => x.Queue, "Outages").Add(x => x.Initials, "AS").Add(x => x.Now, Now));
+        Assert.NotNull(card.Find("[data-testid=blocked]"));
+        Assert.NotNull(card.Find("[data-testid=overdue]"));
+        Assert.Contains("noc-prio-high", card.Find("[data-testid=card]").ClassName);
+        Assert.Equal("AS", card.Find(".noc-owner").TextContent);
+        Assert.Contains("cust@example.com", card.Markup);
+    }
+
+    [Fact]
+    public void A_Card_Due_Later_Is_Neither_Overdue_Nor_Blocked()
+    {
+        var card = Render<BoardCardView>(p => p.Add(x => x.Card, Card(due: Now.AddHours(5))).Add(x => x.Now, Now));
+        Assert.Empty(card.FindAll("[data-testid=blocked]"));
+        Assert.Empty(card.FindAll("[data-testid=overdue]"));
+        Assert.NotNull(card.Find("[data-testid=due]"));
+    }
+
+    [Fact]
+    public void A_Column_Over_Its_Wip_Limit_Is_Flagged_And_Lanes_Group_Cards()
+    {
+        var view = new BoardView
+        {
+            Definition = new BoardDefinition { Name = "NOC", WipLimits = new() { ["open"] = 1 }, Swimlanes = Swimlanes.Owner },
+            Columns = ["new", "open"],
+            Cards = [Card(1, owner: 7), Card(2, owner: 8), Card(3, status: "new")],
+            Queues = new() { [1] = "Outages" },
+            Owners = new() { [7] = "Alice Smith", [8] = "bob" },
+        };
+        Assert.True(view.OverLimit("open"));
+        Assert.False(view.OverLimit("new"));
+        Assert.Equal(["Alice Smith", "bob", "Nobody"], view.Lanes);
+        Assert.Equal(("AS", "B", ""), (view.InitialsOf(7), view.InitialsOf(8), view.InitialsOf(null)));
+    }
+
+    [Fact]
+    public void A_Committed_Change_Moves_The_Card_And_Keeps_What_The_Change_Does_Not_Carry()
+    {
+        var card = Card(blocked: true);
+        var change = new NocBoard.Tickets.TicketCommitted(1, 1, 2, "Packet loss fixed", "resolved", 7, 60, card.Created, null, Now, 4, []);
+        var moved = card.With(change);
+        Assert.Equal(("resolved", 2, 7, 4, 60), (moved.Status, moved.QueueId, moved.OwnerId, moved.Version, moved.Priority));
+        Assert.True(moved.Blocked);
+        Assert.Equal("cust@example.com", moved.Requestor);
+    }
+}

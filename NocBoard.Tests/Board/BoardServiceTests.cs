@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using NocBoard.Accounts.Rights;
+using NocBoard.Board;
+using NocBoard.Tickets;
+using NocBoard.Tickets.Changes;
+using NocBoard.Tests.Support;
+
+namespace NocBoard.Tests.Board;
+
+public class BoardServiceTests
+{
+    [Fact]
+    public async Task The_Default_Board_Shows_Visible_Tickets_In_Active_And_Resolved_Columns_With_Blocked_Badges()
+    {
+        await using var s = await Scenario.StartAsync();
+        var root = await s.RootAsync();
+        var outages = await s.QueueAsync("Outages");
+        var a = await s.TicketAsync("Outage A", queueId: outages);
+        var cause = await s.TicketAsync("Cause", queueId: outages);
+        await s.ApplyAsync(root, a, new AddLink(LinkKind.DependsOn, cause));
+        var rejected = await s.TicketAsync("Spam", queueId: outages);
+        await s.ApplyAsync(root, rejected, new SetStatus("rejected"));
+        await s.TicketAsync("Hidden");
+        var agent = await s.UserAsync("lee");
+        await s.GrantAllAsync(agent, outages, Right.SeeQueue, Right.ShowTicket);
+
+        var view = await s.InScopeAsync(sp => sp.GetRequiredService<BoardService>().LoadAsync(BoardService.Default, agent));
+
+        Assert.Equal(["new", "open", "stalled", "resolved"], view.Columns);
+        Assert.Equal([a, cause], view.Cards.Select(c => c.Id).Order());
+        Assert.True(view.Cards.Single(c => c.Id == a).Blocked);
+        Assert.False(view.Cards.Single(c => c.Id == cause).Blocked);
+    }
+
+    [Fact]
+    public async Task A_Move_Based_On_An_Old_Card_Is_Refused_And_A_Good_One_Goes_Through_The_Write_Path()
+    {
+        await using var s = await Scenario.StartAsync();
+        var root = await s.RootAsync();
+        var id = await s.TicketAsync();
+        await s.InScopeAsync(async sp =>
+        {
+            var boards = sp.GetRequiredService<BoardService>();
+            var card = (await boards.LoadAsync(BoardService.Default, root)).Cards.Single();
+            Assert.True((await s.ApplyAsync(root, id, new SetField(TicketField.Priority, "40"))).Succeeded); // someone else, meanwhile
+
+            var stale = await boards.MoveAsync(card, "open", root);
+            Assert.Equal(TicketErrorKind.Conflict, stale.Error!.Kind);
+
+            var fresh = (await boards.LoadAsync(BoardService.Default, root)).Cards.Single();
+            Assert.True((await boards.MoveAsync(fresh, "open", root)).Succeeded);
+        });
+        Assert.Equal("open", (await s.LoadTicketAsync(id)).Status);
+    }
+}
