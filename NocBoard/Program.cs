@@ -1,4 +1,5 @@
 using NocBoard.Accounts;
+using NocBoard.Admin;
 using NocBoard.Components;
 using NocBoard.Data;
 using NocBoard.Operations;
@@ -15,6 +16,7 @@ builder.AddAccounts();
 builder.AddQueues();
 builder.AddTickets();
 builder.AddOutbox();
+builder.AddAdmin();
 builder.AddWebUi();
 
 var app = builder.Build();
