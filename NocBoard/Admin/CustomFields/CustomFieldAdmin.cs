@@ -117,8 +117,8 @@ public sealed class CustomFieldAdmin(NocDbContext db, AdminRights rights, AdminW
             return values;
         }
         if (values.Count == 0) throw Refuse.Invalid("A select field needs at least one value to choose from.", "Values");
-        var duplicate = values.GroupBy(v => v, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw Refuse.Invalid($"Value '{duplicate.Key}' is listed twice.", "Values");
+        var duplicate = values.Where((v, i) => values.Take(i).Contains(v, StringComparer.OrdinalIgnoreCase)).FirstOrDefault();
+        if (duplicate is not null) throw Refuse.Invalid($"Value '{duplicate}' is listed twice.", "Values");
         return values;
     }
 

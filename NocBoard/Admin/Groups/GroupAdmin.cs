@@ -37,7 +37,7 @@ public sealed class GroupAdmin(NocDbContext db, AdminRights rights, AdminWriter 
             var group = await db.Groups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, ct)
                         ?? throw Refuse.NotFound($"There is no group #{groupId}.");
             var members = await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == groupId)
-                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Choice(u.Id, u.UserName!)).OrderBy(u => u.Name).ToListAsync(ct);
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u).OrderBy(u => u.UserName).Select(u => new Choice(u.Id, u.UserName!)).ToListAsync(ct);
             return new GroupDetails(group.Id, new GroupForm { Name = group.Name, Description = group.Description }, group.Disabled, members);
         });
 

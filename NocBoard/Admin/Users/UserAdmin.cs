@@ -35,7 +35,7 @@ public sealed class UserAdmin(NocDbContext db, UserManager<NocUser> users, Admin
             var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct)
                        ?? throw Refuse.NotFound($"There is no user #{userId}.");
             var groups = await db.GroupMembers.AsNoTracking().Where(m => m.UserId == userId)
-                .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new Choice(g.Id, g.Name)).OrderBy(g => g.Name).ToListAsync(ct);
+                .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => g).OrderBy(g => g.Name).Select(g => new Choice(g.Id, g.Name)).ToListAsync(ct);
             return new UserDetails(user.Id, user.UserName!, new UserForm { RealName = user.RealName, Email = user.Email, Privileged = user.Privileged },
                 user.Disabled, user.PasswordHash is not null, groups);
         });
