@@ -2,7 +2,12 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
+using NocBoard.Accounts;
+using NocBoard.Accounts.Rights;
+using NocBoard.Admin;
+using NocBoard.Data;
 using NocBoard.Components.Layout;
 using NocBoard.Site;
 
@@ -15,6 +20,12 @@ public class MainLayoutTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(Options.Create(new SiteOptions { Name = "NOC-FRA" }));
+        // The navigation's Admin menu asks the real services. These users carry no user id claim,
+        // so it stays hidden without the database being opened (Admin/AdminMenuTests cover it).
+        Services.AddOptions();
+        Services.AddDbContext<NocDbContext>(o => o.UseSqlite("Data Source=:memory:"));
+        Services.AddScoped<ActorLookup>().AddScoped<CurrentActor>().AddScoped<RightsService>()
+            .AddScoped<AdminRights>().AddScoped<AdminAccess>();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
