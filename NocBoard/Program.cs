@@ -1,4 +1,5 @@
 using NocBoard.Accounts;
+using NocBoard.Admin;
 using NocBoard.Board;
 using NocBoard.Components;
 using NocBoard.Dashboard;
@@ -23,6 +24,7 @@ builder.AddOutbox();
 builder.AddDashboard();
 builder.AddBoard();
 builder.AddSelfService();
+builder.AddAdmin();
 builder.AddWebUi();
 
 var app = builder.Build();
