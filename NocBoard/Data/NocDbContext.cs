@@ -37,6 +37,7 @@ public class NocDbContext(DbContextOptions<NocDbContext> options)
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
+    public DbSet<Board.BoardDefinition> Boards => Set<Board.BoardDefinition>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

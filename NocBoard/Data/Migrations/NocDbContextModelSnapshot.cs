@@ -335,6 +335,51 @@ namespace NocBoard.Data.Migrations
                     b.ToTable("RightGrants");
                 });
 
+            modelBuilder.Entity("NocBoard.Board.BoardDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Swimlanes")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WipLimits")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("Boards", (string)null);
+                });
+
             modelBuilder.Entity("NocBoard.CustomFields.CustomField", b =>
                 {
                     b.Property<int>("Id")
@@ -1058,6 +1103,13 @@ namespace NocBoard.Data.Migrations
                     b.HasOne("NocBoard.Accounts.NocUser", null)
                         .WithMany()
                         .HasForeignKey("UserId");
+                });
+
+            modelBuilder.Entity("NocBoard.Board.BoardDefinition", b =>
+                {
+                    b.HasOne("NocBoard.Accounts.NocUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId");
                 });
 
             modelBuilder.Entity("NocBoard.CustomFields.QueueCustomField", b =>
