@@ -14,7 +14,10 @@ function handleReconnectStateChanged(event) {
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
+        // Blazor gave up its own retries. A wall screen nobody touches must not stay frozen:
+        // keep trying every few seconds until the server answers, then resume or reload.
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        keepRetrying();
     } else if (event.detail.state === "rejected") {
         location.reload();
     }
@@ -39,10 +42,24 @@ async function retry() {
                 reconnectModal.close();
             }
         }
+        return true;
     } catch (err) {
         // We got an exception, server is currently unavailable
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     }
+    return false;
+}
+
+let retryTimer = null;
+
+function keepRetrying() {
+    if (retryTimer !== null) return;
+    retryTimer = setInterval(async () => {
+        if (await retry()) {
+            clearInterval(retryTimer);
+            retryTimer = null;
+        }
+    }, 5000);
 }
 
 async function resume() {
