@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NocBoard.Accounts.Rights;
+using NocBoard.Dashboard;
 using NocBoard.Tests.Support;
 using BookmarkService = NocBoard.Tickets.Bookmarks.Bookmarks;
 
@@ -23,11 +24,11 @@ public class BookmarkTests
             Assert.True(await bookmarks.SetAsync(visible, agent, true));
             Assert.Null(await bookmarks.SetAsync(hidden, agent, true));
             Assert.True(await bookmarks.IsBookmarkedAsync(visible, agent));
-            Assert.Equal([visible], (await bookmarks.ListAsync(agent)).Select(t => t.Id));
-            Assert.Empty(await bookmarks.ListAsync(await s.RootAsync()));
+            Assert.Equal([visible], (await sp.GetRequiredService<DashboardQueries>().BookmarksAsync(agent)).Select(t => t.Id));
+            Assert.Empty(await sp.GetRequiredService<DashboardQueries>().BookmarksAsync(await s.RootAsync()));
 
             Assert.False(await bookmarks.SetAsync(visible, agent, false));
-            Assert.Empty(await bookmarks.ListAsync(agent));
+            Assert.Empty(await sp.GetRequiredService<DashboardQueries>().BookmarksAsync(agent));
         });
     }
 }

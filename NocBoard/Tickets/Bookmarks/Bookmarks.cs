@@ -23,13 +23,4 @@ public sealed class Bookmarks(NocDbContext db, TicketReader reader, TimeProvider
 
     public Task<bool> IsBookmarkedAsync(int ticketId, Actor actor, CancellationToken ct = default) =>
         db.Bookmarks.AnyAsync(b => b.UserId == actor.Id && b.TicketId == ticketId, ct);
-
-    /// <summary>The actor's bookmarked tickets they may still see, newest bookmark first.</summary>
-    public async Task<List<Ticket>> ListAsync(Actor actor, CancellationToken ct = default)
-    {
-        var visible = await reader.QueryAsync(actor, ct);
-        var bookmarks = db.Bookmarks.Where(b => b.UserId == actor.Id);
-        return await visible.Join(bookmarks, t => t.Id, b => b.TicketId, (t, b) => new { t, b.Created })
-            .OrderByDescending(x => x.Created).Select(x => x.t).ToListAsync(ct);
-    }
 }
