@@ -52,4 +52,30 @@ public class BoardServiceTests
         });
         Assert.Equal("open", (await s.LoadTicketAsync(id)).Status);
     }
+
+    [Fact]
+    public async Task Dropping_On_An_Owner_Lane_Gives_The_Ticket_With_The_Move_In_One_Commit()
+    {
+        await using var s = await Scenario.StartAsync();
+        var root = await s.RootAsync();
+        var oscar = await s.UserAsync("oscar");
+        await s.GrantAllAsync(oscar, null, Right.OwnTicket);
+        var id = await s.TicketAsync();
+        await s.ApplyAsync(root, id, new SetOwner(oscar.Id));
+        await s.InScopeAsync(async sp =>
+        {
+            var boards = sp.GetRequiredService<BoardService>();
+            var board = new BoardDefinition { Name = "By owner", Swimlanes = Swimlanes.Owner };
+            var view = await boards.LoadAsync(board, root);
+            var card = view.Cards.Single();
+            Assert.Equal("oscar", view.LaneOf(card));
+            Assert.False(view.OwnerOfLane("someone unknown").HasValue);
+
+            var result = await boards.DropAsync(card, "open", view.OwnerOfLane("Nobody"), root);
+            Assert.True(result.Succeeded, result.Error?.Message);
+            Assert.Equal(card.Version + 1, result.Ticket!.Version);
+        });
+        var ticket = await s.LoadTicketAsync(id);
+        Assert.Equal(("open", (int?)null), (ticket.Status, ticket.OwnerId));
+    }
 }

@@ -57,11 +57,19 @@ public sealed class BoardService(NocDbContext db, TicketSearch search, TicketSer
 
     /// <summary>Drags a card to another status column; refused (and the card goes back) when the move is not allowed or the ticket changed meanwhile.</summary>
     public Task<TicketChangeResult> MoveAsync(BoardCard card, string toStatus, Actor actor, CancellationToken ct = default) =>
-        tickets.ApplyAsync(card.Id, new SetStatus(toStatus), actor, card.Version, ct);
+        DropAsync(card, toStatus, Optional<int?>.None, actor, ct);
 
-    /// <summary>Dropping on an owner lane gives the ticket to that owner (with the rights that needs).</summary>
-    public Task<TicketChangeResult> GiveAsync(BoardCard card, int? ownerId, Actor actor, CancellationToken ct = default) =>
-        tickets.ApplyAsync(card.Id, new SetOwner(ownerId), actor, card.Version, ct);
+    /// <summary>
+    /// A drop that may also change lanes: on an owner lane it gives the ticket to that owner (with
+    /// the rights that needs), together with the status change, in one commit.
+    /// </summary>
+    public Task<TicketChangeResult> DropAsync(BoardCard card, string toStatus, Optional<int?> toOwner, Actor actor, CancellationToken ct = default)
+    {
+        var changes = new List<TicketChange>();
+        if (toStatus != card.Status) changes.Add(new SetStatus(toStatus));
+        if (toOwner.HasValue && toOwner.Value != card.OwnerId) changes.Add(new SetOwner(toOwner.Value));
+        return tickets.ApplyAsync(card.Id, changes, actor, card.Version, ct);
+    }
 
     private static List<string> DefaultColumns(IEnumerable<Queue> visible)
     {
@@ -70,4 +78,11 @@ public sealed class BoardService(NocDbContext db, TicketSearch search, TicketSer
         if (lifecycles.Any(l => l.IsValid("resolved"))) columns.Add("resolved");
         return columns;
     }
+}
+
+/// <summary>A value that may be absent, where null is a value of its own (Nobody as owner).</summary>
+public readonly record struct Optional<T>(bool HasValue, T Value)
+{
+    public static Optional<T> None => default;
+    public static Optional<T> Of(T value) => new(true, value);
 }

@@ -24,6 +24,15 @@ public sealed class BoardView
         _ => "",
     };
 
+    /// <summary>The owner a lane stands for, when lanes are owners: Nobody is null; a lane of no known owner is absent.</summary>
+    public Optional<int?> OwnerOfLane(string lane)
+    {
+        if (Definition.Swimlanes != Swimlanes.Owner) return Optional<int?>.None;
+        if (lane == "Nobody") return Optional<int?>.Of(null);
+        var owner = Owners.FirstOrDefault(o => o.Value == lane);
+        return owner.Value is null ? Optional<int?>.None : Optional<int?>.Of(owner.Key);
+    }
+
     public IReadOnlyList<string> Lanes => Definition.Swimlanes == Swimlanes.None
         ? [""]
         : Cards.Select(LaneOf).Distinct().Order().ToList();
