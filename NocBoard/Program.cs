@@ -41,6 +41,7 @@ app.MapHealth();
 app.MapAccounts();
 app.MapTickets();
 app.MapSearch();
+app.MapBoard();
 app.MapWebUi();
 
 await app.PrepareAsync();

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using NocBoard.Accounts.Rights;
+using NocBoard.Tickets;
+
+namespace NocBoard.Board.Hub;
+
+/// <summary>
+/// Carries <see cref="TicketFeed"/> to <see cref="BoardHub"/> clients: subscribes once and sends each
+/// committed change to the SignalR group of the ticket's queue (<c>queue:{id}</c>). When the ticket
+/// moved, watchers of the queue it left hear of it too: the whole change if they may see the
+/// ticket where it went, otherwise only <c>TicketLeft</c>. Who may join a group is decided by the hub
+/// when the watch starts; the relay keeps those decisions (and the watcher's rights) in memory, so no
+/// message costs a database query.
+/// </summary>
+public sealed class BoardHubRelay(TicketFeed feed, IHubContext<BoardHub> hub, ILogger<BoardHubRelay> logger) : IHostedService
+{
+    public const string TicketChanged = nameof(TicketChanged);
+    public const string TicketLeft = nameof(TicketLeft);
+
+    private readonly ConcurrentDictionary<string, Watcher> watchers = new();
+    private IDisposable? subscription;
+
+    public static string GroupName(int queueId) => $"queue:{queueId}";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        subscription = feed.Subscribe(ForwardAsync);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Adds the connection to the queue's group; the caller has checked the rights.</summary>
+    public async Task WatchAsync(string connectionId, RightsSubject subject, int queueId, CancellationToken ct = default)
+    {
+        var watcher = watchers.AddOrUpdate(connectionId, _ => new Watcher(subject), (_, w) => w.With(subject));
+        watcher.Add(queueId);
+        await hub.Groups.AddToGroupAsync(connectionId, GroupName(queueId), ct);
+    }
+
+    public async Task UnwatchAsync(string connectionId, int queueId, CancellationToken ct = default)
+    {
+        if (watchers.TryGetValue(connectionId, out var watcher)) watcher.Remove(queueId);
+        await hub.Groups.RemoveFromGroupAsync(connectionId, GroupName(queueId), ct);
+    }
+
+    /// <summary>Drops a closed connection (SignalR removes it from its groups itself).</summary>
+    public void Forget(string connectionId) => watchers.TryRemove(connectionId, out _);
+
+    private async Task ForwardAsync(TicketCommitted change)
+    {
+        var message = TicketChangedMessage.From(change);
+        await hub.Clients.Group(GroupName(change.QueueId)).SendAsync(TicketChanged, message);
+
+        if (change.PreviousQueueId is not { } previous || previous == change.QueueId) return;
+        // Watchers of the new queue already have it from the group above.
+        List<string> mayFollow = [], onlyLeft = [];
+        foreach (var (connectionId, watcher) in watchers)
+        {
+            if (!watcher.Watches(previous) || watcher.Watches(change.QueueId)) continue;
+            (watcher.Subject.Has(Right.ShowTicket, change.QueueId) ? mayFollow : onlyLeft).Add(connectionId);
+        }
+        if (mayFollow.Count > 0)
+            await hub.Clients.Clients(mayFollow).SendAsync(TicketChanged, message);
+        if (onlyLeft.Count > 0)
+            await hub.Clients.Clients(onlyLeft).SendAsync(TicketLeft, new TicketLeftMessage(change.TicketId, previous, change.Version));
+        logger.LogDebug("Ticket #{Ticket} moved from queue {From} to {To}; told {Follow}+{Left} watchers of the old queue",
+            change.TicketId, previous, change.QueueId, mayFollow.Count, onlyLeft.Count);
+    }
+
+    private sealed class Watcher(RightsSubject subject)
+    {
+        private readonly Lock sync = new();
+        private readonly HashSet<int> queues = [];
+
+        public RightsSubject Subject { get; private set; } = subject;
+
+        /// <summary>The latest rights win: they were read when the latest watch started.</summary>
+        public Watcher With(RightsSubject latest)
+        {
+            Subject = latest;
+            return this;
+        }
+
+        public void Add(int queueId) { lock (sync) queues.Add(queueId); }
+        public void Remove(int queueId) { lock (sync) queues.Remove(queueId); }
+        public bool Watches(int queueId) { lock (sync) return queues.Contains(queueId); }
+    }
+}
