@@ -25,6 +25,8 @@ public class SavedSearchesTests
 
             Assert.Equal(["Everything new", "L2 queue", "Mine"], (await saved.VisibleAsync(ivy)).Select(x => x.Name));
             Assert.Equal(["Everything new"], (await saved.VisibleAsync(jack)).Select(x => x.Name));
+            Assert.Equal([(nocL2, "NOC L2")], await saved.GroupsOfAsync(ivy));
+            Assert.Empty(await saved.GroupsOfAsync(jack));
         });
     }
 

@@ -22,6 +22,14 @@ public sealed class SavedSearches(NocDbContext db, RightsService rights, TicketS
             .OrderBy(s => s.Name).ToListAsync(ct);
     }
 
+    /// <summary>The groups the actor may share searches with: those they are a member of.</summary>
+    public async Task<List<(int Id, string Name)>> GroupsOfAsync(Actor actor, CancellationToken ct = default)
+    {
+        var groups = (await rights.SubjectAsync(actor.Id, ct)).GroupIds.ToList();
+        return (await db.Groups.AsNoTracking().Where(g => groups.Contains(g.Id)).OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(ct))
+            .Select(g => (g.Id, g.Name)).ToList();
+    }
+
     public async Task<SavedSearch?> GetAsync(int id, Actor actor, CancellationToken ct = default) =>
         (await VisibleAsync(actor, ct)).FirstOrDefault(s => s.Id == id);
 
