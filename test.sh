@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the suite needs, installed when missing. Later suites add their servers here.
-APT_PACKAGES=(ca-certificates tzdata)
+# chromium: the browser tests drive Debian's Chromium (Playwright cannot download its own here).
+APT_PACKAGES=(ca-certificates tzdata chromium)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -29,6 +29,9 @@ public sealed class Scenario : IAsyncDisposable
         return Task.FromResult(new Scenario(app));
     }
 
+    /// <summary>Helpers over an app the caller has already started (e.g. on Kestrel for a browser); disposing it disposes the app.</summary>
+    public static Scenario For(NocAppFactory startedApp) => new(startedApp);
+
     public ValueTask DisposeAsync() => App.DisposeAsync();
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
