@@ -7,24 +7,18 @@ using NocBoard.Board;
 using NocBoard.Board.Pages;
 using NocBoard.Site;
 
+using NocBoard.Tests.Support;
+
 namespace NocBoard.Tests.Board;
 
-public class BoardCardTests : BunitContext, IAsyncLifetime
+public class BoardCardTests : ComponentTest
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
     public BoardCardTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton(Options.Create(new SiteOptions()));
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<UserClock>();
-        SetRendererInfo(new RendererInfo("Server", true));
+        Ready();
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     private static BoardCard Card(int id = 1, string status = "open", int priority = 50, bool blocked = false, DateTimeOffset? due = null, int? owner = null) =>
         new(id, "Packet loss on transit", 1, status, priority, owner, 3, Now.AddHours(-2), due, blocked, "cust@example.com");

@@ -8,22 +8,16 @@ using NocBoard.Dashboard;
 using NocBoard.Dashboard.Portlets;
 using NocBoard.Site;
 
+using NocBoard.Tests.Support;
+
 namespace NocBoard.Tests.Dashboard;
 
-public class PortletComponentTests : BunitContext, IAsyncLifetime
+public class PortletComponentTests : ComponentTest
 {
     public PortletComponentTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton(Options.Create(new SiteOptions()));
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<UserClock>();
-        SetRendererInfo(new RendererInfo("Server", true));
+        Ready();
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     private static TicketRow Row(int id, string subject) => new(id, subject, "new", 50, 1, null, DateTimeOffset.UtcNow, null);
 

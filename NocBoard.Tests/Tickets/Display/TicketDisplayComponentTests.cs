@@ -18,24 +18,16 @@ using NocBoard.Tests.Support;
 namespace NocBoard.Tests.Tickets.Display;
 
 /// <summary>The ticket page's parts, rendered from a <see cref="TicketDetails"/> as the loader would build it.</summary>
-public class TicketDisplayComponentTests : BunitContext, IAsyncLifetime
+public class TicketDisplayComponentTests : ComponentTest
 {
     private readonly List<IReadOnlyList<TicketChange>> applied = [];
 
     public TicketDisplayComponentTests()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton(Options.Create(new SiteOptions()));
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<UserClock>();
         Services.AddNocServicesWithoutData();
         AddAuthorization().SetAuthorized("alice");
-        SetRendererInfo(new RendererInfo("Server", true));
+        Ready();
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     private Task<bool> Apply(IReadOnlyList<TicketChange> changes)
     {
