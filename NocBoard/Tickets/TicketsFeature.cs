@@ -11,6 +11,7 @@ public static class TicketsFeature
             .Validate(o => o.MinPriority < o.MaxPriority, "Tickets:MinPriority must be below Tickets:MaxPriority.")
             .ValidateOnStart();
         builder.Services.AddSingleton<TicketFeed>();
+        builder.Services.AddSingleton<Presence.TicketPresence>();
         builder.Services.AddScoped<TicketService>();
         builder.Services.AddScoped<TicketReader>();
         builder.Services.AddScoped<Display.TicketDetailsLoader>();

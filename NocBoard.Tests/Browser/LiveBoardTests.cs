@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+using NocBoard.Accounts.Rights;
+using NocBoard.Tickets.Changes;
+using Xunit.Abstractions;
+
+namespace NocBoard.Tests.Browser;
+
+/// <summary>Two people working one board and one ticket at the same time, each seeing the other.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveBoardTests(ChromiumFixture chromium, BrowserApp app, ITestOutputHelper output)
+    : BrowserTest(chromium, app, output)
+{
+    private const string Password = "Board-Password-1";
+
+    private static readonly string[] AgentRights =
+        [Right.SeeQueue, Right.ShowTicket, Right.ReplyToTicket, Right.ModifyTicket, Right.OwnTicket, Right.TakeTicket];
+
+    private async Task<int> TwoAgentsAsync(string first, string second, string subject)
+    {
+        var queue = await S.QueueAsync($"Board {first}");
+        foreach (var name in new[] { first, second })
+            await S.GrantAllAsync(await S.UserAsync(name, password: Password), queue, AgentRights);
+        return await S.TicketAsync(subject, queueId: queue);
+    }
+
+    [Fact]
+    public Task A_Drag_In_One_Browser_Moves_The_Card_In_The_Other_And_An_Illegal_Drop_Says_Why() => InBrowserAsync(async () =>
+    {
+        var id = await TwoAgentsAsync("erin", "finn", "Transit link to AMS-IX down");
+        var erin = await LogInAsync("erin", Password);
+        var finn = await LogInAsync("finn", Password);
+        await OpenAsync(erin, "board");
+        await OpenAsync(finn, "board");
+        var card = $"[data-testid=card][data-ticket=\"{id}\"]";
+        await Assertions.Expect(finn.Locator($"[data-testid=column-new] {card}")).ToBeVisibleAsync();
+
+        await erin.Locator(card).DragToAsync(erin.Locator("[data-testid=column-open] .mud-drop-zone"));
+
+        await Assertions.Expect(finn.Locator($"[data-testid=column-open] {card}")).ToBeVisibleAsync();
+        Assert.Equal("open", (await S.LoadTicketAsync(id)).Status);
+
+        // finn may not delete tickets: his drop to "deleted" is refused, the card stays and he is told why.
+        var board = await S.DbAsync(async db =>
+        {
+            db.Boards.Add(new NocBoard.Board.BoardDefinition { Name = "With deleted", Columns = ["open", "deleted"] });
+            await db.SaveChangesAsync();
+            return db.Boards.Single(b => b.Name == "With deleted").Id;
+        });
+        await OpenAsync(finn, $"board/{board}");
+        await finn.Locator(card).DragToAsync(finn.Locator("[data-testid=column-deleted] .mud-drop-zone"));
+        await Assertions.Expect(finn.Locator(".mud-snackbar")).ToContainTextAsync("needs the DeleteTicket right");
+        await Assertions.Expect(finn.Locator($"[data-testid=column-open] {card}")).ToBeVisibleAsync();
+        Assert.Equal("open", (await S.LoadTicketAsync(id)).Status);
+
+        // A change made without any browser (a service call, as mail or an alert would) reaches the open board.
+        await S.ApplyAsync(await S.RootAsync(), id, new SetStatus("stalled"));
+        await Assertions.Expect(erin.Locator($"[data-testid=column-stalled] {card}")).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task An_Agent_Sees_Who_Else_Has_The_Ticket_Open_And_Is_Writing() => InBrowserAsync(async () =>
+    {
+        var id = await TwoAgentsAsync("gail", "hugo", "Customer reports packet loss");
+        var gail = await LogInAsync("gail", Password);
+        var hugo = await LogInAsync("hugo", Password);
+        await OpenAsync(gail, $"ticket/{id}");
+        await OpenAsync(hugo, $"ticket/{id}");
+
+        await Assertions.Expect(gail.GetByTestId("presence")).ToContainTextAsync("hugo");
+        await hugo.GetByTestId("reply-text").FillAsync("Calling the customer now");
+        await Assertions.Expect(gail.GetByTestId("presence")).ToContainTextAsync("hugo is writing a reply");
+
+        await OpenAsync(hugo, "search"); // leaving the ticket page
+        await Assertions.Expect(gail.GetByTestId("presence")).ToHaveCountAsync(0);
+    });
+}
