@@ -73,4 +73,18 @@ public sealed class LiveBoardTests(ChromiumFixture chromium, BrowserApp app, ITe
         await OpenAsync(hugo, "search"); // leaving the ticket page
         await Assertions.Expect(gail.GetByTestId("presence")).ToHaveCountAsync(0);
     });
+
+    [Fact]
+    public Task At_A_Glance_Shows_A_New_Ticket_Without_A_Reload() => InBrowserAsync(async () =>
+    {
+        var queue = await S.QueueAsync("Glance");
+        var ines = await S.UserAsync("ines", password: Password);
+        await S.GrantAllAsync(ines, queue, AgentRights);
+        var page = await LogInAsync("ines", Password);
+        await Assertions.Expect(page.GetByTestId("portlet-unowned")).ToContainTextAsync("Every active ticket has an owner.");
+
+        await S.CreateAsync(await S.RootAsync(), new NewTicket { QueueId = queue, Subject = "Fire alarm in POP-3" });
+
+        await Assertions.Expect(page.GetByTestId("portlet-unowned")).ToContainTextAsync("Fire alarm in POP-3");
+    });
 }
