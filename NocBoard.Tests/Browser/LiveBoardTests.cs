@@ -87,4 +87,24 @@ public sealed class LiveBoardTests(ChromiumFixture chromium, BrowserApp app, ITe
 
         await Assertions.Expect(page.GetByTestId("portlet-unowned")).ToContainTextAsync("Fire alarm in POP-3");
     });
+
+    [Fact]
+    public Task Search_Results_Show_A_Change_To_A_Listed_Ticket_And_Say_When_Others_Changed() => InBrowserAsync(async () =>
+    {
+        var queue = await S.QueueAsync("Searched");
+        var jo = await S.UserAsync("jo", password: Password);
+        await S.GrantAllAsync(jo, queue, AgentRights);
+        var listed = await S.TicketAsync("Latency spike on core-2", queueId: queue);
+        var page = await LogInAsync("jo", Password);
+        await OpenAsync(page, "search?query=" + Uri.EscapeDataString("Subject LIKE 'core-2'"));
+        var row = page.GetByTestId("result-row").Filter(new() { HasText = "Latency spike on core-2" });
+        await Assertions.Expect(row).ToContainTextAsync("new");
+
+        await S.ApplyAsync(await S.RootAsync(), listed, new SetStatus("stalled"));
+        await Assertions.Expect(row).ToContainTextAsync("stalled");
+        await Assertions.Expect(page.GetByTestId("results-stale")).ToHaveCountAsync(0);
+
+        await S.TicketAsync("Latency spike on core-2 again", queueId: queue);
+        await Assertions.Expect(page.GetByTestId("results-stale")).ToBeVisibleAsync();
+    });
 }
