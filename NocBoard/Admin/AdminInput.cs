@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace NocBoard.Admin;
 
 /// <summary>Checks of form input shared by the administration services; each refusal names the field.</summary>
@@ -22,8 +20,7 @@ public static class AdminInput
     {
         var trimmed = Optional(value);
         if (trimmed is null) return null;
-        if (!MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed)
-            throw Refuse.Invalid($"{label}: '{trimmed}' is not an email address.", field);
-        return address.Address.ToLowerInvariant();
+        return Site.EmailAddresses.Normalize(trimmed)
+               ?? throw Refuse.Invalid($"{label}: '{trimmed}' is not an email address.", field);
     }
 }

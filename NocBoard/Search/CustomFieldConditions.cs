@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 using NocBoard.Accounts.Rights;
 using NocBoard.CustomFields;
 using NocBoard.Tickets;
-using static NocBoard.Search.TicketPredicates;
+using static NocBoard.Tickets.TicketPredicates;
 using static NocBoard.Search.TicketSqlOperator;
 using static NocBoard.Search.TicketSqlTranslator;
 

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using NocBoard.Tickets;
-using static NocBoard.Search.TicketPredicates;
+using static NocBoard.Tickets.TicketPredicates;
 using static NocBoard.Search.TicketSqlOperator;
 using static NocBoard.Search.TicketSqlTranslator;
 

@@ -60,7 +60,7 @@ internal static class QueueConditions
         Expression<Func<Ticket, bool>> positive;
         if (groups is not null)
         {
-            positive = InGroups(queues, groups);
+            positive = StatusGroupFilter.InGroups(queues, groups);
         }
         else
         {
@@ -72,26 +72,5 @@ internal static class QueueConditions
             positive = t => names.Contains(t.Status);
         }
         return c.Operator == Equal ? positive : TicketPredicates.Not(positive);
-    }
-
-    /// <summary>
-    /// Tickets whose status is in the groups of their own queue's lifecycle: one IN list when every
-    /// queue agrees, else (queue in A and status in X) OR (queue in B and status in Y) ...
-    /// </summary>
-    private static Expression<Func<Ticket, bool>> InGroups(IReadOnlyList<Queue> queues, StatusGroup[] groups)
-    {
-        var bySet = queues
-            .Select(q => (q.Id, Statuses: q.Lifecycle.Statuses.Where(s => groups.Contains(s.Group)).Select(s => s.Name).Order().ToList()))
-            .GroupBy(q => string.Join("\n", q.Statuses))
-            .Select(g => (QueueIds: g.Select(q => q.Id).ToList(), g.First().Statuses))
-            .ToList();
-        if (bySet.Count == 1)
-        {
-            var statuses = bySet[0].Statuses;
-            return t => statuses.Contains(t.Status);
-        }
-        return bySet
-            .Select(set => (Expression<Func<Ticket, bool>>)(t => set.QueueIds.Contains(t.QueueId) && set.Statuses.Contains(t.Status)))
-            .Aggregate(TicketPredicates.Or);
     }
 }

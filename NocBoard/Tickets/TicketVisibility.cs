@@ -21,8 +21,8 @@ internal static class TicketVisibility
         var queues = relevant.Where(g => g.QueueId is not null && subject.HoldsWithoutTicketRoles(g))
             .Select(g => g.QueueId!.Value).Distinct().ToList();
 
-        var filter = PredicateOr.False<Ticket>();
-        if (queues.Count > 0) filter = filter.Or(t => queues.Contains(t.QueueId));
+        var filter = TicketPredicates.None;
+        if (queues.Count > 0) filter = TicketPredicates.Or(filter, t => queues.Contains(t.QueueId));
 
         var uid = subject.UserId;
         var email = subject.Email?.ToLowerInvariant();
@@ -41,7 +41,7 @@ internal static class TicketVisibility
                 RoleName.Cc => WatchesTicketOrQueue(db, WatcherRole.Cc, uid, email, groupIds),
                 _ => WatchesTicketOrQueue(db, WatcherRole.AdminCc, uid, email, groupIds),
             };
-            filter = filter.Or(scope.And(plays));
+            filter = TicketPredicates.Or(filter, TicketPredicates.And(scope, plays));
         }
         return tickets.Where(filter);
     }
@@ -53,29 +53,4 @@ internal static class TicketVisibility
         t => db.TicketWatchers.Any(w => w.TicketId == t.Id && w.Role == role && (w.UserId == uid || (email != null && w.Email == email)))
              || db.QueueWatchers.Any(w => w.QueueId == t.QueueId && w.Role == role
                                           && (w.UserId == uid || (w.GroupId != null && groupIds.Contains(w.GroupId.Value)) || (email != null && w.Email == email)));
-}
-
-/// <summary>Combines predicates into one expression EF can translate.</summary>
-internal static class PredicateOr
-{
-    public static Expression<Func<T, bool>> False<T>() => _ => false;
-
-    public static Expression<Func<T, bool>> Or<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
-        Combine(left, right, Expression.OrElse);
-
-    public static Expression<Func<T, bool>> And<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
-        Combine(left, right, Expression.AndAlso);
-
-    private static Expression<Func<T, bool>> Combine<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right,
-        Func<Expression, Expression, BinaryExpression> op)
-    {
-        var parameter = left.Parameters[0];
-        var rightBody = new Rebind(right.Parameters[0], parameter).Visit(right.Body);
-        return Expression.Lambda<Func<T, bool>>(op(left.Body, rightBody), parameter);
-    }
-
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace NocBoard.Tickets.Changes;
@@ -28,13 +27,8 @@ public sealed record WatcherRef(int? UserId, string? Email)
         return userId is { } uid ? User(uid) : Address(email);
     }
 
-    internal static string Normalize(string? email)
-    {
-        var trimmed = email?.Trim() ?? "";
-        if (!MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed)
-            throw TicketChangeContext.Invalid($"'{email}' is not an email address.");
-        return address.Address.ToLowerInvariant();
-    }
+    internal static string Normalize(string? email) =>
+        Site.EmailAddresses.Normalize(email) ?? throw TicketChangeContext.Invalid($"'{email}' is not an email address.");
 
     internal bool Matches(TicketWatcher watcher) =>
         UserId is { } id ? watcher.UserId == id : watcher.Email == Email;

@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
-using NocBoard.Tickets;
-
-namespace NocBoard.Search;
+namespace NocBoard.Tickets;
 
 /// <summary>
 /// Builds ticket filters as expression trees EF Core translates to SQL: AND, OR, NOT, and
