@@ -28,7 +28,7 @@ public static class ApiArrange
 
     public static async Task<HttpClient> RootClientAsync(this Scenario s) => await s.ClientAsync(await s.RootAsync());
 
-    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+    public static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
 
     public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string url, object body, string? ifMatch = null)
     {
@@ -61,7 +61,7 @@ public static class ApiArrange
     /// <summary>Creates a ticket in General through the API and returns its number.</summary>
     public static async Task<int> CreateTicketAsync(this HttpClient client, string subject = "BGP session down at FRA-2", string? extra = null)
     {
-        var response = await client.PostAsync("/api/v1/tickets", Json($$"""{"queue":"General","subject":"{{subject}}"{{extra}}}"""));
+        var response = await client.PostAsync("/api/v1/tickets", JsonBody($$"""{"queue":"General","subject":"{{subject}}"{{extra}}}"""));
         return (await response.OkJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
     }
 }

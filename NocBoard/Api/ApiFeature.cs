@@ -47,6 +47,7 @@ public static class ApiFeature
     public static WebApplication MapApi(this WebApplication app)
     {
         app.UseRateLimiter();
+        app.UseApiStatusProblems();
         app.MapOpenApi("/openapi/{documentName}.json");
 
         var api = app.MapGroup("/api/v1")

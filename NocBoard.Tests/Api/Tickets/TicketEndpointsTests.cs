@@ -24,7 +24,7 @@ public sealed class TicketEndpointsTests : IAsyncLifetime
     public async Task Create_Answers_201_With_Location_ETag_And_The_Ticket_As_Stored()
     {
         var alice = await s.UserAsync("alice", email: "alice@noc.example");
-        var response = await root.PostAsync("/api/v1/tickets", Json($$"""
+        var response = await root.PostAsync("/api/v1/tickets", JsonBody($$"""
             {"queue":"General","subject":"Fibre cut Hamburg","priority":40,"ownerId":{{(await s.RootAsync()).Id}},
              "requestors":["customer@example.net","alice"],"cc":["{{alice.Id}}"],"content":"Both links down since 09:12.","timeEstimated":30}
             """));
@@ -54,7 +54,7 @@ public sealed class TicketEndpointsTests : IAsyncLifetime
         await s.GrantAsync("SeeQueue", user: bob);
         var before = await s.FootprintAsync();
         var client = await s.ClientAsync(bob);
-        var problem = await (await client.PostAsync("/api/v1/tickets", Json("""{"queue":"General","subject":"x"}"""))).ProblemAsync(HttpStatusCode.Forbidden);
+        var problem = await (await client.PostAsync("/api/v1/tickets", JsonBody("""{"queue":"General","subject":"x"}"""))).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("CreateTicket", problem.GetProperty("detail").GetString());
         Assert.Equal(before, await s.FootprintAsync());
     }
@@ -62,9 +62,9 @@ public sealed class TicketEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Create_With_An_Unknown_Requestor_Name_Names_The_Field()
     {
-        await (await root.PostAsync("/api/v1/tickets", Json("""{"queue":"General","subject":"x","requestors":["a@b.example","nobody-such"]}""")))
+        await (await root.PostAsync("/api/v1/tickets", JsonBody("""{"queue":"General","subject":"x","requestors":["a@b.example","nobody-such"]}""")))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity, "requestors[1]");
-        await (await root.PostAsync("/api/v1/tickets", Json("""{"subject":"x"}"""))).ProblemAsync(HttpStatusCode.BadRequest, "queueId");
+        await (await root.PostAsync("/api/v1/tickets", JsonBody("""{"subject":"x"}"""))).ProblemAsync(HttpStatusCode.BadRequest, "queueId");
     }
 
     [Fact]

@@ -57,6 +57,6 @@ public sealed class TicketVisibilityTests : IAsyncLifetime
         var anonymous = s.Client(null);
         await (await anonymous.GetAsync($"/api/v1/tickets/{id}")).ProblemAsync(HttpStatusCode.Unauthorized);
         await (await anonymous.GetAsync("/api/v1/tickets?query=id>0")).ProblemAsync(HttpStatusCode.Unauthorized);
-        await (await anonymous.PostAsync("/api/v1/tickets", Json("""{"queue":"General","subject":"x"}"""))).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await anonymous.PostAsync("/api/v1/tickets", JsonBody("""{"queue":"General","subject":"x"}"""))).ProblemAsync(HttpStatusCode.Unauthorized);
     }
 }

@@ -82,7 +82,7 @@ public sealed class AccessTokenAuthenticationTests : IAsyncLifetime
         var before = await s.FootprintAsync();
         var client = await s.ClientAsync(root, readOnly: true);
         await (await client.GetAsync($"/api/v1/tickets/{id}")).OkJsonAsync();
-        await (await client.PostAsync("/api/v1/tickets", Json("""{"queue":"General","subject":"x"}"""))).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.PostAsync("/api/v1/tickets", JsonBody("""{"queue":"General","subject":"x"}"""))).ProblemAsync(HttpStatusCode.Forbidden);
         await (await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/tickets/{id}/status", new { status = "open" })).ProblemAsync(HttpStatusCode.Forbidden);
         await (await client.DeleteAsync("/api/v1/tokens/1")).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(before, await s.FootprintAsync());
@@ -108,12 +108,12 @@ public sealed class AccessTokenAuthenticationTests : IAsyncLifetime
         var id = await s.TicketAsync();
         await (await web.GetAsync($"api/v1/tickets/{id}")).OkJsonAsync();
 
-        var refused = await web.Client.PutAsync(web.Url($"api/v1/tickets/{id}/priority"), Json("""{"priority":7}"""));
+        var refused = await web.Client.PutAsync(web.Url($"api/v1/tickets/{id}/priority"), JsonBody("""{"priority":7}"""));
         await refused.ProblemAsync(HttpStatusCode.BadRequest, "RequestVerificationToken");
         Assert.Equal(0, (await s.LoadTicketAsync(id)).Priority);
 
         var antiforgery = await (await web.GetAsync("api/v1/antiforgery")).OkJsonAsync();
-        var request = new HttpRequestMessage(HttpMethod.Put, web.Url($"api/v1/tickets/{id}/priority")) { Content = Json("""{"priority":7}""") };
+        var request = new HttpRequestMessage(HttpMethod.Put, web.Url($"api/v1/tickets/{id}/priority")) { Content = JsonBody("""{"priority":7}""") };
         request.Headers.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString());
         await (await web.Client.SendAsync(request)).OkJsonAsync();
         Assert.Equal(7, (await s.LoadTicketAsync(id)).Priority);

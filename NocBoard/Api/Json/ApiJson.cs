@@ -77,7 +77,13 @@ public static class ApiJson
     private static string? Field(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? null : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
-    private static string JoinPath(string? path, string name) => Field(path) is { } parent ? $"{parent}.{name}" : name;
+    /// <summary>The reported path already ends at the unknown member, or stops at its parent object.</summary>
+    private static string JoinPath(string? path, string name) => Field(path) switch
+    {
+        null => name,
+        var f when f == name || f.EndsWith("." + name, StringComparison.Ordinal) => f,
+        var parent => $"{parent}.{name}",
+    };
 
     private static string UnknownMember(string message)
     {

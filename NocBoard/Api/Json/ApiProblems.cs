@@ -43,12 +43,12 @@ public static class ApiProblems
     public static ProblemHttpResult TicketNotFound(int id) => Problem(404, "Not found", $"There is no ticket #{id}.");
 
     /// <summary>Writes a problem outside an endpoint (authentication, rate limiting).</summary>
-    public static Task WriteAsync(HttpContext http, int status, string title, string detail)
+    public static Task WriteAsync(HttpContext http, int status, string title, string detail, string? field = null)
     {
         http.Response.StatusCode = status;
-        return http.Response.WriteAsJsonAsync(
-            new ProblemDetails { Status = status, Title = title, Detail = detail, Type = TypeFor(status) },
-            (System.Text.Json.JsonSerializerOptions?)null, ContentType);
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = TypeFor(status) };
+        if (field is not null) problem.Extensions["field"] = field;
+        return http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, ContentType);
     }
 
     private static string TypeFor(int status) => status switch
