@@ -21,6 +21,7 @@ public class ExampleSettingsTests
         { BootstrapOptions.Section, typeof(BootstrapOptions) },
         { TicketOptions.Section, typeof(TicketOptions) },
         { OutboxOptions.Section, typeof(OutboxOptions) },
+        { NocBoard.Api.RateLimits.RateLimitOptions.Section, typeof(NocBoard.Api.RateLimits.RateLimitOptions) },
     };
 
     [Theory]
