@@ -1,5 +1,6 @@
 using NocBoard.Accounts;
 using NocBoard.Admin;
+using NocBoard.Api;
 using NocBoard.Board;
 using NocBoard.Components;
 using NocBoard.Dashboard;
@@ -29,6 +30,7 @@ builder.AddDashboard();
 builder.AddBoard();
 builder.AddSelfService();
 builder.AddAdmin();
+builder.AddApi();
 builder.AddWebUi();
 
 var app = builder.Build();
@@ -47,6 +49,7 @@ app.MapAccounts();
 app.MapTickets();
 app.MapSearch();
 app.MapBoard();
+app.MapApi();
 app.MapWebUi();
 
 await app.PrepareAsync();

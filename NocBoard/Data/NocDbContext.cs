@@ -38,6 +38,7 @@ public class NocDbContext(DbContextOptions<NocDbContext> options)
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
     public DbSet<Board.BoardDefinition> Boards => Set<Board.BoardDefinition>();
+    public DbSet<Api.Tokens.AccessToken> AccessTokens => Set<Api.Tokens.AccessToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using NocBoard.Api.Tokens;
+using NocBoard.Bench.Support;
+
+namespace NocBoard.Bench.Api;
+
+/// <summary>
+/// The REST JSON API against a database of 100,000 tickets: ticket creations per second through
+/// POST /api/v1/tickets (several clients at once, as scripts and alert bridges would), and TicketSQL
+/// searches per second with their latency for the typical "Queue = X AND Status = Y" and for a
+/// content search. The tickets are loaded straight into the SQLite file (see <see cref="TicketLoader"/>).
+/// </summary>
+public sealed class ApiBenchmark : IBenchmark
+{
+    private const int Tickets = 100_000;
+    private const int Creations = 3000;
+    private const int Clients = 8;
+    private const int Searches = 300;
+    private const int ContentSearches = 50;
+
+    public string Name => "api";
+    public string Description => "REST JSON API: creations/s and TicketSQL search latency with 100,000 tickets";
+
+    public async Task RunAsync(BenchReport report, CancellationToken ct)
+    {
+        // The limiter protects production from runaway scripts; here it would measure itself.
+        await using var app = await BenchApp.StartAsync(new Dictionary<string, string?> { ["RateLimits__Enabled"] = "false" });
+        var database = Path.Combine(app.DataDirectory, "nocboard.db");
+
+        int rootId;
+        string secret;
+        await using (var db = TicketLoader.Open(database))
+        {
+            rootId = await db.Users.Where(u => u.UserName == "root").Select(u => u.Id).SingleAsync(ct);
+            secret = AccessTokens.SecretPrefix + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
+            db.AccessTokens.Add(new AccessToken
+            {
+                UserId = rootId, Name = "bench", Hash = AccessTokens.HashOf(secret), Prefix = secret[..12],
+                Created = DateTimeOffset.UtcNow, CreatedById = rootId,
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
+        var load = await TicketLoader.LoadAsync(database, Tickets, rootId, ct);
+        report.Count("api_tickets_loaded", Tickets);
+        report.Figure("api_load_seconds", load.TotalSeconds, "s");
+
+        using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+
+        // Warm-up: JIT, connection pool, first queries.
+        for (var i = 0; i < 20; i++)
+            (await http.PostAsJsonAsync("api/v1/tickets", new { queue = "Outages", subject = $"warm-up {i}", content = "x" }, ct)).EnsureSuccessStatusCode();
+
+        var next = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) <= Creations)
+            {
+                var n = next;
+                var response = await http.PostAsJsonAsync("api/v1/tickets", new
+                {
+                    queue = TicketLoader.Queues[n % TicketLoader.Queues.Length],
+                    subject = $"Alert {n}: interface down on core-{n % 40}",
+                    requestors = new[] { "monitoring@noc.example" },
+                    priority = n % 100,
+                    content = $"Nagios: CRITICAL - ge-0/0/{n % 48} down",
+                }, ct);
+                if (!response.IsSuccessStatusCode)
+                    throw new InvalidOperationException($"create failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+            }
+        }));
+        report.Figure("api_ticket_creations_per_second", Creations / clock.Elapsed.TotalSeconds, "tickets/s", ">= 250");
+
+        var typical = "Queue = 'Outages' AND Status = 'open'";
+        var (perSecond, latencies) = await SearchAsync(http, typical, Searches, ct);
+        report.Figure("api_search_queue_status_per_second", perSecond, "searches/s");
+        report.Latencies("api_search_queue_status", latencies, "< 50 ms");
+
+        var (contentPerSecond, contentLatencies) = await SearchAsync(http, "Content LIKE 'cid0042'", ContentSearches, ct);
+        report.Figure("api_search_content_per_second", contentPerSecond, "searches/s");
+        report.Latencies("api_search_content", contentLatencies);
+        report.Note($"{Tickets} tickets loaded into SQLite through NocDbContext, then {Creations} creations by {Clients} concurrent clients; searches one at a time, 50 per page, sorted by number, as root");
+    }
+
+    private static async Task<(double PerSecond, List<double> Latencies)> SearchAsync(HttpClient http, string query, int count, CancellationToken ct)
+    {
+        var url = "api/v1/tickets?pageSize=50&query=" + Uri.EscapeDataString(query);
+        for (var i = 0; i < 5; i++) (await http.GetAsync(url, ct)).EnsureSuccessStatusCode();
+        var latencies = new List<double>();
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var one = Stopwatch.StartNew();
+            var response = await http.GetAsync(url + $"&page={1 + i % 5}", ct);
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync(ct);
+            latencies.Add(one.Elapsed.TotalMilliseconds);
+        }
+        return (count / total.Elapsed.TotalSeconds, latencies);
+    }
+}
