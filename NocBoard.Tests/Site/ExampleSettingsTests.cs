@@ -25,6 +25,7 @@ public class ExampleSettingsTests
         { OutboxOptions.Section, typeof(OutboxOptions) },
         { SmtpOptions.Section, typeof(SmtpOptions) },
         { JobsOptions.Section, typeof(JobsOptions) },
+        { NocBoard.Monitoring.MonitoringOptions.Section, typeof(NocBoard.Monitoring.MonitoringOptions) },
     };
 
     [Theory]
