@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 
 # Debian packages the suite needs, installed when missing. Later suites add their servers here.
 # chromium: the browser tests drive Debian's Chromium (Playwright cannot download its own here).
-APT_PACKAGES=(ca-certificates tzdata chromium)
+# nagios4-common: monitoring tests render Nagios's shipped notification commands (commands.cfg).
+APT_PACKAGES=(ca-certificates tzdata chromium nagios4-common)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -19,7 +19,7 @@ public class AdminPagesOverHttpTests
         [
             "admin", "admin/queues", "admin/queues/new", $"admin/queues/{general}", "admin/users", "admin/users/new", $"admin/users/{root.Id}",
             "admin/groups", $"admin/groups/{group}", "admin/rights", $"admin/rights?queue={general}", "admin/custom-fields",
-            "admin/custom-fields/new", $"admin/custom-fields/{field}", "admin/lifecycles", "admin/lifecycles/new", $"admin/lifecycles/{lifecycle}",
+            "admin/custom-fields/new", $"admin/custom-fields/{field}", "admin/lifecycles", "admin/lifecycles/new", $"admin/lifecycles/{lifecycle}", "admin/monitoring",
         ];
     }
 

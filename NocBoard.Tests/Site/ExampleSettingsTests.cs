@@ -26,6 +26,7 @@ public class ExampleSettingsTests
         { SmtpOptions.Section, typeof(SmtpOptions) },
         { JobsOptions.Section, typeof(JobsOptions) },
         { NocBoard.Api.RateLimits.RateLimitOptions.Section, typeof(NocBoard.Api.RateLimits.RateLimitOptions) },
+        { NocBoard.Monitoring.MonitoringOptions.Section, typeof(NocBoard.Monitoring.MonitoringOptions) },
     };
 
     [Theory]

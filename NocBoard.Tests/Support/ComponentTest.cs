@@ -20,6 +20,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(Options.Create(site ?? new SiteOptions()));
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<UserClock>();
+        Services.AddSingleton<NocBoard.Monitoring.AlertBadges>();   // board cards show alert badges
     }
 
     /// <summary>Renders as on a live server circuit; locks the services, so it comes last.</summary>

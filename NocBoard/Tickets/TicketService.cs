@@ -30,9 +30,18 @@ public sealed class TicketService(
 
     /// <summary>Creates a ticket.</summary>
     public Task<TicketChangeResult> CreateAsync(NewTicket ticket, Actor actor, CancellationToken ct = default) =>
+        CreateAsync(ticket, [], actor, ct);
+
+    /// <summary>
+    /// Creates a ticket and applies further changes to it in the same commit (a link to an earlier
+    /// ticket, bookkeeping of the feature that made it), so that either all of it exists or none.
+    /// </summary>
+    public Task<TicketChangeResult> CreateAsync(NewTicket ticket, IReadOnlyList<TicketChange> then, Actor actor, CancellationToken ct = default) =>
         RunAsync(actor, expectedVersion: null, ct, async ctx =>
         {
             await ticket.CreateAsync(ctx, ct);
+            foreach (var change in then)
+                await change.ExecuteAsync(ctx, ct);
         });
 
     /// <summary>Applies one change to ticket <paramref name="ticketId"/> (following merges).</summary>

@@ -50,4 +50,10 @@ public enum TransactionType
     Split,
     AddReminder,
     ResolveReminder,
+
+    /// <summary>
+    /// A monitoring alert on an alert ticket (a repeat, a recovery with its outage duration,
+    /// flapping, downtime); Field says which. Its own type so that notifications do not fire per alert.
+    /// </summary>
+    Alert,
 }

@@ -30,6 +30,7 @@ public static class TransactionText
         TransactionType.Split => $"Message split off into #{t.NewValue}",
         TransactionType.AddReminder => $"Reminder added: {t.NewValue}",
         TransactionType.ResolveReminder => t.NewValue == "done" ? "Reminder completed" : "Reminder reopened",
+        TransactionType.Alert => $"Alert: {t.Field} {t.NewValue}".TrimEnd(),
         _ => t.Type.ToString(),
     };
 

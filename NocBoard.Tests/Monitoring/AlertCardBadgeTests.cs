@@ -1,0 +1,41 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using NocBoard.Board;
+using NocBoard.Board.Pages;
+using NocBoard.Monitoring;
+using NocBoard.Tests.Support;
+
+namespace NocBoard.Tests.Monitoring;
+
+public class AlertCardBadgeTests : ComponentTest
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    public AlertCardBadgeTests() => Ready();
+
+    private static BoardCard Card(int id) => new(id, "[nagios] Host core-sw-fra1 is DOWN", 1, "new", 80, null, 1, Now, null, false, null);
+
+    [Fact]
+    public void An_Ordinary_Card_Has_No_Alert_Badge()
+    {
+        var card = Render<BoardCardView>(p => p.Add(x => x.Card, Card(7)).Add(x => x.Now, Now));
+        Assert.Empty(card.FindAll("[data-testid=alert-badge]"));
+    }
+
+    [Fact]
+    public void An_Alert_Card_Shows_Source_Key_State_Count_And_Follows_Changes()
+    {
+        var badges = Services.GetRequiredService<AlertBadges>();
+        badges.Set(42, new AlertBadge("nagios", "core-sw-fra1", AlertState.Problem, 3, Now.AddMinutes(-1), Flapping: false));
+        var card = Render<BoardCardView>(p => p.Add(x => x.Card, Card(42)).Add(x => x.Now, Now));
+
+        Assert.Equal("problem", card.Find("[data-testid=alert-state]").TextContent);
+        Assert.Equal("×3", card.Find("[data-testid=alert-count]").TextContent);
+        Assert.Contains("nagios · core-sw-fra1", card.Find("[data-testid=alert-badge]").TextContent);
+
+        badges.Set(42, new AlertBadge("nagios", "core-sw-fra1", AlertState.Ok, 4, Now, Flapping: false));
+        card.WaitForAssertion(() => Assert.Equal("ok", card.Find("[data-testid=alert-state]").TextContent));
+        Assert.Equal("×4", card.Find("[data-testid=alert-count]").TextContent);
+        Assert.Contains("noc-alert-ok", card.Find("[data-testid=alert-badge]").ClassName);
+    }
+}

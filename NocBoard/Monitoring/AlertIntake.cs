@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NocBoard.Accounts;
+using NocBoard.Data;
+using NocBoard.Tickets;
+
+namespace NocBoard.Monitoring;
+
+/// <summary>An alert that could not be applied; the message says why.</summary>
+public sealed class AlertRejectedException(string message) : Exception(message);
+
+/// <summary>
+/// Applies alerts to tickets through the single write path, as the monitoring user: a new problem
+/// opens a ticket, repeats append to it, a recovery resolves it with the outage duration, a return
+/// within the reopen window reopens it, later a new ticket refers to the old one. The episode row
+/// changes in the same commit as the ticket. Alerts for one key are taken in turn; a lost race
+/// (another process took the key first) is decided again.
+/// </summary>
+public sealed class AlertIntake(
+    NocDbContext db,
+    TicketService tickets,
+    ActorLookup actors,
+    AlertTicketMapper mapper,
+    AlertKeyLocks locks,
+    AlertBadges badges,
+    TimeProvider clock,
+    IOptions<MonitoringOptions> options,
+    ILogger<AlertIntake> logger)
+{
+    private const int MaxAttempts = 5;
+    private Actor? actor;
+
+    public async Task<AlertOutcome> ApplyAsync(AlertSource source, Alert alert, CancellationToken ct = default)
+    {
+        actor ??= await actors.ByNameAsync(options.Value.ActAs, ct)
+                  ?? throw new AlertRejectedException($"The monitoring user '{options.Value.ActAs}' (Monitoring:ActAs) does not exist.");
+        var currentKey = AlertEpisode.CurrentKeyOf(source.Id, alert.Key);
+        using var _ = await locks.EnterAsync(source.Id, alert.Key, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Set<AlertEpisode>().AsNoTracking().SingleOrDefaultAsync(e => e.CurrentKey == currentKey, ct);
+            var ticket = current is null ? null : await db.Tickets.AsNoTracking()
+                .Where(t => t.Id == current.TicketId).Select(t => new { t.Resolved }).SingleOrDefaultAsync(ct);
+            // Entering an inactive status sets Resolved and leaving one clears it, so it tells inactive tickets here.
+            var plan = AlertPlan.Decide(current, ticket?.Resolved is not null, ticket?.Resolved, alert.State, source.ReopenWindow, clock.GetUtcNow());
+            if (plan == AlertPlanKind.Ignore)
+                return new AlertOutcome(alert.Key, "ignored", current?.TicketId,
+                    current is null ? $"No open problem for key '{alert.Key}'." : $"Ticket #{current.TicketId} is resolved.");
+
+            TicketChangeResult result;
+            AlertEpisode? episode;
+            string action;
+            try
+            {
+                if (plan == AlertPlanKind.Apply)
+                {
+                    var change = new ApplyAlert(current!.Id, alert, source.OnRecovery, source.ReopenWindow);
+                    result = await tickets.ApplyAsync(current.TicketId, [change], actor, ct: ct);
+                    (episode, action) = (change.Episode, change.Action);
+                }
+                else
+                {
+                    var change = new OpenAlertEpisode(source.Id, alert, current?.Id);
+                    result = await tickets.CreateAsync(await mapper.BuildAsync(source, alert, ct), [change], actor, ct);
+                    (episode, action) = (change.Episode, plan == AlertPlanKind.Create ? "created" : "created-referring");
+                }
+            }
+            catch (DbUpdateException e) when (attempt < MaxAttempts)
+            {
+                // The unique current key: another process opened this key's episode first.
+                logger.LogInformation("Alert {Key} of {Source} lost a race ({Error}); deciding again", alert.Key, source.Name, e.InnerException?.Message ?? e.Message);
+                continue;
+            }
+
+            if (result.Succeeded)
+            {
+                badges.Set(episode!.TicketId, AlertBadges.Of(episode, source.Name));
+                return new AlertOutcome(alert.Key, action, result.Ticket!.Id);
+            }
+            if (result.Error!.Kind == TicketErrorKind.Conflict && attempt < MaxAttempts)
+                continue;
+            throw new AlertRejectedException(result.Error.Message);
+        }
+    }
+}
