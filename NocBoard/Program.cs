@@ -1,5 +1,6 @@
 using NocBoard.Accounts;
 using NocBoard.Admin;
+using NocBoard.Api.RtRest;
 using NocBoard.Board;
 using NocBoard.Components;
 using NocBoard.Dashboard;
@@ -26,6 +27,7 @@ builder.AddBoard();
 builder.AddSelfService();
 builder.AddAdmin();
 builder.AddWebUi();
+builder.AddRtRest();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.MapAccounts();
 app.MapTickets();
 app.MapSearch();
 app.MapBoard();
+app.MapRtRest();
 app.MapWebUi();
 
 await app.PrepareAsync();
