@@ -6,6 +6,7 @@ using NocBoard.Components;
 using NocBoard.Dashboard;
 using NocBoard.Data;
 using NocBoard.Operations;
+using NocBoard.Operations.Commands;
 using NocBoard.Outbox;
 using NocBoard.Queues;
 using NocBoard.Search;
@@ -28,6 +29,8 @@ builder.AddSelfService();
 builder.AddAdmin();
 builder.AddWebUi();
 builder.AddRtRest();
+
+if (await OperatorCommands.TryRunAsync(args, builder)) return;
 
 var app = builder.Build();
 
