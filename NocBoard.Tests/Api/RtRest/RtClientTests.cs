@@ -146,6 +146,26 @@ public sealed partial class RtClientTests(RtServer server) : IClassFixture<RtSer
     }
 
     [Fact]
+    public async Task Give_Subject_And_Steal_Work_As_Edits_Of_Owner_And_Subject()
+    {
+        var id = await CreateAsync("Give me away");
+
+        var give = await server.RtAsync("give", id.ToString(), "root");
+        Assert.Contains($"Executing: rt edit {id} set owner=root", give.Out);
+        Assert.Contains($"# Ticket {id} updated.", give.Out);
+        var subject = await server.RtAsync("subject", id.ToString(), "Given", "away");
+        Assert.Contains($"# Ticket {id} updated.", subject.Out);
+        var ticket = await server.Scenario.LoadTicketAsync(id);
+        Assert.Equal(((int?)(await server.Scenario.RootAsync()).Id, "Given away"), (ticket.OwnerId, ticket.Subject));
+
+        // Alice may take unowned tickets, but not steal root's.
+        var steal = await server.RtAsync("steal", id.ToString());
+        Assert.Contains($"rt: # You may not steal it on ticket #{id}: it needs the StealTicket right.", steal.Err);
+        var take = await server.RtAsync("take", id.ToString());
+        Assert.Contains("rt: # You can only take tickets that are unowned", take.Err);
+    }
+
+    [Fact]
     public async Task Link_Shows_And_Deletes_Links_Between_Tickets()
     {
         var a = await CreateAsync("Customer ACME reports outage");

@@ -48,7 +48,7 @@ public sealed class RtTicketUpdate(TicketReader reader, TicketService tickets, N
             try
             {
                 if (values.Count > 1 && !Roles.ContainsKey(key)) throw new RtFieldException("only one value may be given.");
-                var value = values[0].Trim();
+                var value = Unquote(values[0].Trim());
                 if (shown.Get(key) is { } current && current == value) continue;
                 changes.AddRange(await ChangesForAsync(key, value, values, ticket, caller, ct));
             }
@@ -115,6 +115,10 @@ public sealed class RtTicketUpdate(TicketReader reader, TicketService tickets, N
                 throw new RtFieldException("Unknown field.");
         }
     }
+
+    /// <summary><c>rt subject 42 Fibre cut</c> sends <c>subject: "Fibre cut"</c>: a value wholly in quotes means what is inside.</summary>
+    private static string Unquote(string value) =>
+        value.Length >= 2 && value[0] is '"' or '\'' && value[^1] == value[0] ? value[1..^1] : value;
 
     /// <summary>The list is the complete new set of watchers in the role: add the new ones, remove the ones not listed.</summary>
     private async Task<IEnumerable<TicketChange>> WatcherChangesAsync(Ticket ticket, WatcherRole role, List<WatcherRef> wanted, CancellationToken ct)
