@@ -60,7 +60,7 @@ public static partial class RtFormText
         if (string.IsNullOrEmpty(text)) return forms;
         var lines = text.Replace("\r\n", "\n").Split('\n');
         var form = new RtForm();
-        var state = 0; // 0: start of form, 1: in fields, -1: after a syntax error
+        var broken = false; // after a syntax error the rest of the form is only echoed
         var errorText = new StringBuilder();
         for (var i = 0; i < lines.Length; i++)
         {
@@ -71,10 +71,10 @@ public static partial class RtFormText
                 if (Finish(form, errorText)) forms.Add(form);
                 form = new RtForm();
                 errorText.Clear();
-                state = 0;
+                broken = false;
                 continue;
             }
-            if (state == -1)
+            if (broken)
             {
                 errorText.Append(line).Append('\n');
                 continue;
@@ -84,7 +84,6 @@ public static partial class RtFormText
                 form.Comments.Add(line.TrimStart('#').Trim());
                 while (i + 1 < lines.Length && lines[i + 1].StartsWith('#'))
                     form.Comments.Add(lines[++i].TrimStart('#').Trim());
-                state = 1;
                 continue;
             }
             var match = FieldLine().Match(line);
@@ -99,13 +98,12 @@ public static partial class RtFormText
                     .Select(v => v.Length - v.TrimStart().Length).DefaultIfEmpty(0).Min();
                 var joined = string.Join("\n", values.Select((v, n) => n == 0 ? v : v.Length >= indent ? v[indent..] : v.TrimStart()));
                 form.Fields.Add((match.Groups[1].Value, joined));
-                state = 1;
                 continue;
             }
             {
                 // RT echoes what parsed so far and marks the offending line.
-                state = -1;
-                errorText.Append(Compose([new RtForm { Error = null }.WithFields(form.Fields)]));
+                broken = true;
+                errorText.Append(Compose([new RtForm().WithFields(form.Fields)]));
                 errorText.Append(line.StartsWith(">>") ? line : ">> " + line).Append('\n');
             }
         }

@@ -12,7 +12,6 @@ public sealed class RtMerge(TicketService tickets)
         if (result.Succeeded) return RtResponse.Comments("Merge completed.");
         return result.Error!.Kind switch
         {
-            TicketErrorKind.NotFound => RtResponse.Comments(result.Error.Message.Replace("There is no ticket #", "Ticket ").TrimEnd('.') + " does not exist."),
             TicketErrorKind.Forbidden => RtResponse.PermissionDenied($"# {result.Error.Message}"),
             _ => RtResponse.Comments("Could not complete the merge.", result.Error.Message),
         };

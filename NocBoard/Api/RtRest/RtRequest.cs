@@ -10,19 +10,15 @@ public sealed class RtRequest
 {
     private readonly Dictionary<string, StringValues> fields;
 
-    private RtRequest(Dictionary<string, StringValues> fields, IFormFileCollection files, string path)
+    private RtRequest(Dictionary<string, StringValues> fields, IFormFileCollection files)
     {
         this.fields = fields;
         Files = files;
-        Path = path;
     }
-
-    /// <summary>The part after <c>/REST/1.0/</c>, e.g. <c>ticket/42/comment</c>.</summary>
-    public string Path { get; }
 
     public IFormFileCollection Files { get; }
 
-    public static async Task<RtRequest> ReadAsync(HttpRequest request, string path, CancellationToken ct)
+    public static async Task<RtRequest> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         var fields = new Dictionary<string, StringValues>(StringComparer.Ordinal);
         foreach (var (key, value) in request.Query) fields[key] = value;
@@ -34,7 +30,7 @@ public sealed class RtRequest
                 fields[key] = fields.TryGetValue(key, out var existing) ? StringValues.Concat(existing, value) : value;
             files = form.Files;
         }
-        return new RtRequest(fields, files, path);
+        return new RtRequest(fields, files);
     }
 
     public string? this[string key] => fields.TryGetValue(key, out var v) && v.Count > 0 ? v[0] : null;

@@ -45,7 +45,7 @@ public sealed partial class RtRestEndpoint(
 
     private async Task<RtResponse> AnswerAsync(HttpContext http, string path, CancellationToken ct)
     {
-        var request = await RtRequest.ReadAsync(http.Request, path, ct);
+        var request = await RtRequest.ReadAsync(http.Request, ct);
         if (path.Equals("logout", StringComparison.OrdinalIgnoreCase))
         {
             authentication.Logout(http);
