@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 # Debian packages the suite needs, installed when missing. Later suites add their servers here.
 # chromium: the browser tests drive Debian's Chromium (Playwright cannot download its own here).
 # nagios4-common: monitoring tests render Nagios's shipped notification commands (commands.cfg).
-APT_PACKAGES=(ca-certificates tzdata chromium nagios4-common)
+# rt5-clients: the RT REST 1.0 tests run the real rt command-line client.
+APT_PACKAGES=(ca-certificates tzdata chromium nagios4-common rt5-clients)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

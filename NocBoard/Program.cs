@@ -1,6 +1,7 @@
 using NocBoard.Accounts;
 using NocBoard.Admin;
 using NocBoard.Api;
+using NocBoard.Api.RtRest;
 using NocBoard.Board;
 using NocBoard.Components;
 using NocBoard.Dashboard;
@@ -9,6 +10,7 @@ using NocBoard.Monitoring;
 using NocBoard.Data;
 using NocBoard.Operations;
 using NocBoard.Operations.Jobs;
+using NocBoard.Operations.Commands;
 using NocBoard.Outbox;
 using NocBoard.Queues;
 using NocBoard.Search;
@@ -34,6 +36,9 @@ builder.AddSelfService();
 builder.AddAdmin();
 builder.AddApi();
 builder.AddWebUi();
+builder.AddRtRest();
+
+if (await OperatorCommands.TryRunAsync(args, builder)) return;
 
 var app = builder.Build();
 
@@ -53,6 +58,7 @@ app.MapSearch();
 app.MapBoard();
 app.MapApi();
 app.MapMonitoring();
+app.MapRtRest();
 app.MapWebUi();
 
 await app.PrepareAsync();
