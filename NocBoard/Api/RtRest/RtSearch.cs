@@ -23,7 +23,7 @@ public sealed class RtSearch(TicketSearch search, NocDbContext db, RtTicketForms
             fields.Add(RtTicketForms.Canonical(name) ?? "");
         if (fields.Contains("")) return RtResponse.BadRequest($"Invalid field specification: {request["fields"]}");
 
-        List<Tickets.Ticket> tickets;
+        List<NocBoard.Tickets.Ticket> tickets;
         try
         {
             var orders = TicketOrdering.Parse(OrderBy(request["orderby"]));
