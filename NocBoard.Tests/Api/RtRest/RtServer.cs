@@ -30,7 +30,7 @@ public sealed class RtServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(data);
+        System.IO.Directory.CreateDirectory(data);
         Scenario = await Scenario.StartAsync(new Dictionary<string, string?> { ["Data:Directory"] = data });
         var general = await Scenario.GeneralQueueIdAsync();
         Alice = await Scenario.UserAsync("alice", email: "alice@noc.example.net", password: AgentPassword);
@@ -55,7 +55,7 @@ public sealed class RtServer : IAsyncLifetime
     {
         if (app is not null) await app.DisposeAsync();
         await Scenario.DisposeAsync();
-        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        try { System.IO.Directory.Delete(data, recursive: true); } catch (IOException) { }
     }
 }
 
@@ -64,7 +64,7 @@ public sealed record RtRun(int ExitCode, string Out, string Err)
 {
     public static async Task<RtRun> ExecAsync(Uri server, string user, string password, string[] args)
     {
-        var home = Directory.CreateTempSubdirectory("nocboard-rt-home-").FullName;
+        var home = System.IO.Directory.CreateTempSubdirectory("nocboard-rt-home-").FullName;
         try
         {
             var config = Path.Combine(home, "rtrc");
@@ -97,7 +97,7 @@ public sealed record RtRun(int ExitCode, string Out, string Err)
         }
         finally
         {
-            Directory.Delete(home, recursive: true);
+            System.IO.Directory.Delete(home, recursive: true);
         }
     }
 
