@@ -47,6 +47,7 @@ app.MapAccounts();
 app.MapTickets();
 app.MapSearch();
 app.MapBoard();
+app.MapMail();
 app.MapWebUi();
 
 await app.PrepareAsync();

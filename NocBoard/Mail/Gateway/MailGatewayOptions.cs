@@ -1,0 +1,18 @@
+namespace NocBoard.Mail.Gateway;
+
+/// <summary>Settings under "Mail:Gateway": who may post to /REST/1.0/NoAuth/mail-gateway.</summary>
+public sealed class MailGatewayOptions
+{
+    public const string Section = "Mail:Gateway";
+
+    /// <summary>
+    /// Client addresses or networks (CIDR) allowed to post. Empty: any address (then set a Secret).
+    /// </summary>
+    public List<string> AllowedSources { get; set; } = ["127.0.0.1/32", "::1/128"];
+
+    /// <summary>
+    /// When set, a post must carry it: in the URL as rt-mailgate's
+    /// <c>--url http://host:5080/mail-gateway/SECRET/</c>, or in the X-NocBoard-Gateway-Secret header.
+    /// </summary>
+    public string Secret { get; set; } = "";
+}
