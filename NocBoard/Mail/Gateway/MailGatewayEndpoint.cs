@@ -87,10 +87,10 @@ public static class MailGatewayEndpoint
 
     private static string? Refusal(HttpContext http, string? pathSecret, MailGatewayOptions options)
     {
-        if (options.AllowedSources.Count > 0)
+        if (options.AllowedSourceList.Count > 0)
         {
             var remote = http.Connection.RemoteIpAddress;
-            if (remote is null || !options.AllowedSources.Any(source => SourceMatches(source, remote)))
+            if (remote is null || !options.AllowedSourceList.Any(source => SourceMatches(source, remote)))
                 return "this address may not post to the mail gateway";
         }
         if (!string.IsNullOrEmpty(options.Secret))

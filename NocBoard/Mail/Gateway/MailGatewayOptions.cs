@@ -6,9 +6,13 @@ public sealed class MailGatewayOptions
     public const string Section = "Mail:Gateway";
 
     /// <summary>
-    /// Client addresses or networks (CIDR) allowed to post. Empty: any address (then set a Secret).
+    /// Client addresses or networks (CIDR) allowed to post, separated by commas. Empty: any address
+    /// (then set a Secret). One string rather than a list, so that setting it replaces the default.
     /// </summary>
-    public List<string> AllowedSources { get; set; } = ["127.0.0.1/32", "::1/128"];
+    public string AllowedSources { get; set; } = "127.0.0.1/32, ::1/128";
+
+    public IReadOnlyList<string> AllowedSourceList =>
+        AllowedSources.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
     /// When set, a post must carry it: in the URL as rt-mailgate's

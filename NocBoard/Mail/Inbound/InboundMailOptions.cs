@@ -8,8 +8,13 @@ public sealed class InboundMailOptions
     /// <summary>An unknown sender becomes an unprivileged user (requestor) automatically, as RT does.</summary>
     public bool CreateUnknownSenders { get; set; } = true;
 
-    /// <summary>Queues (by name) where unknown senders are not created: their mail is quarantined instead.</summary>
-    public List<string> QueuesRefusingUnknownSenders { get; set; } = [];
+    /// <summary>Queues (names, separated by commas) where unknown senders are not created: their mail is quarantined instead.</summary>
+    public string QueuesRefusingUnknownSenders { get; set; } = "";
+
+    public bool RefusesUnknownSenders(string queueName) =>
+        !CreateUnknownSenders
+        || QueuesRefusingUnknownSenders.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Contains(queueName.Trim(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A message larger than this, in bytes, is quarantined unread (50 MiB).</summary>
     public long MaxMessageBytes { get; set; } = 50L * 1024 * 1024;

@@ -66,8 +66,15 @@ public static class MailContent
             Attachments = attachments,
             Subject = message.Subject,
             MessageId = message.MessageId,
-            Headers = message.Headers.ToString(),
+            Headers = HeaderText(message),
         };
+    }
+
+    private static string HeaderText(MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        message.Headers.WriteTo(stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static TextPart? FindHtml(MimeMessage message) =>

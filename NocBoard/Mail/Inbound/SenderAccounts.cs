@@ -30,8 +30,7 @@ public sealed class SenderAccounts(NocDbContext db, WriteGate gate, TimeProvider
             return user.Disabled ? (null, $"The sender {email} is a disabled user.") : (Actor.For(user), null);
 
         var settings = options.Value;
-        if (!settings.CreateUnknownSenders
-            || settings.QueuesRefusingUnknownSenders.Contains(queueName, StringComparer.OrdinalIgnoreCase))
+        if (settings.RefusesUnknownSenders(queueName))
             return (null, $"The sender {email} is not a known user, and queue '{queueName}' does not create users from mail.");
 
         using (await gate.EnterAsync(ct))
