@@ -16,6 +16,9 @@ public static class MailFeature
 {
     public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)
     {
+        // Japanese (ISO-2022-JP, Shift_JIS, EUC-JP), Korean and Chinese mail needs the code-page
+        // encodings, which .NET leaves out unless registered; without them MimeKit shows mojibake.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         var services = builder.Services;
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
         services.AddOptions<InboundMailOptions>().BindConfiguration(InboundMailOptions.Section);

@@ -65,6 +65,7 @@ public sealed class MailServers : IAsyncLifetime
     {
         try { await DaemonAsync("/usr/sbin/postfix", "-c", PostfixConfig, "stop"); } catch (InvalidOperationException) { }
         try { await DaemonAsync("/usr/bin/doveadm", "-c", DovecotConfig, "stop"); } catch (InvalidOperationException) { }
+        if (Environment.GetEnvironmentVariable("NOCBOARD_KEEP_MAIL_SERVERS") == "1") return;   // for reading the logs
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
@@ -188,6 +189,7 @@ public sealed class MailServers : IAsyncLifetime
             queue_run_delay = 300s
             minimal_backoff_time = 300s
             message_size_limit = 52428800
+            virtual_mailbox_limit = 0
             """);
         await File.WriteAllLinesAsync(Path.Combine(PostfixConfig, "vmailbox"), Users.Select(u => $"{u}@{Domain} {u}/"));
         await File.WriteAllTextAsync(Path.Combine(PostfixConfig, "transport"), $"{GatewayDomain} mailgate:\n");
