@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 
 # Debian packages the suite needs, installed when missing. Later suites add their servers here.
 # chromium: the browser tests drive Debian's Chromium (Playwright cannot download its own here).
-APT_PACKAGES=(ca-certificates tzdata chromium)
+# postfix, dovecot-imapd, dovecot-pop3d, rt5-clients: the mail tests run real mail servers and the real rt-mailgate.
+APT_PACKAGES=(ca-certificates tzdata chromium postfix dovecot-imapd dovecot-pop3d rt5-clients)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -25,6 +25,9 @@ public class ExampleSettingsTests
         { OutboxOptions.Section, typeof(OutboxOptions) },
         { SmtpOptions.Section, typeof(SmtpOptions) },
         { JobsOptions.Section, typeof(JobsOptions) },
+        { NocBoard.Mail.Inbound.InboundMailOptions.Section, typeof(NocBoard.Mail.Inbound.InboundMailOptions) },
+        { NocBoard.Mail.Gateway.MailGatewayOptions.Section, typeof(NocBoard.Mail.Gateway.MailGatewayOptions) },
+        { NocBoard.Mail.Polling.MailPollingOptions.Section, typeof(NocBoard.Mail.Polling.MailPollingOptions) },
     };
 
     [Theory]
@@ -38,7 +41,7 @@ public class ExampleSettingsTests
             var value = config[property.Name];
             if (IsMap(property.PropertyType))
             {
-                // A map (e.g. Jobs:Schedules) is empty by default; the example shows it as {}.
+                // A map (e.g. Jobs:Schedules) or list (Mail:Polling:Mailboxes) is empty by default; the example shows {} or [].
                 Assert.True(MentionsKey(section, property.Name), $"appsettings.Example.json has no {section}:{property.Name}");
                 continue;
             }
@@ -51,10 +54,11 @@ public class ExampleSettingsTests
     }
 
     private static bool IsMap(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>);
+        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Dictionary<,>) || type.GetGenericTypeDefinition() == typeof(List<>));
 
     private static bool MentionsKey(string section, string key) =>
-        File.ReadAllText(ExamplePath).Contains($"\"{key}\": {{", StringComparison.Ordinal)
+        (File.ReadAllText(ExamplePath).Contains($"\"{key}\": {{", StringComparison.Ordinal)
+         || File.ReadAllText(ExamplePath).Contains($"\"{key}\": [", StringComparison.Ordinal))
         && new ConfigurationBuilder().AddJsonFile(ExamplePath).Build().GetSection(section).Exists();
 
     [Fact]
