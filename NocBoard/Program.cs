@@ -59,6 +59,7 @@ app.MapBoard();
 app.MapApi();
 app.MapMonitoring();
 app.MapRtRest();
+app.MapMail();
 app.MapWebUi();
 
 await app.PrepareAsync();

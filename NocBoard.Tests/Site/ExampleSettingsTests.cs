@@ -27,6 +27,9 @@ public class ExampleSettingsTests
         { JobsOptions.Section, typeof(JobsOptions) },
         { NocBoard.Api.RateLimits.RateLimitOptions.Section, typeof(NocBoard.Api.RateLimits.RateLimitOptions) },
         { NocBoard.Monitoring.MonitoringOptions.Section, typeof(NocBoard.Monitoring.MonitoringOptions) },
+        { NocBoard.Mail.Inbound.InboundMailOptions.Section, typeof(NocBoard.Mail.Inbound.InboundMailOptions) },
+        { NocBoard.Mail.Gateway.MailGatewayOptions.Section, typeof(NocBoard.Mail.Gateway.MailGatewayOptions) },
+        { NocBoard.Mail.Polling.MailPollingOptions.Section, typeof(NocBoard.Mail.Polling.MailPollingOptions) },
     };
 
     [Theory]
@@ -40,7 +43,7 @@ public class ExampleSettingsTests
             var value = config[property.Name];
             if (IsMap(property.PropertyType))
             {
-                // A map (e.g. Jobs:Schedules) is empty by default; the example shows it as {}.
+                // A map (e.g. Jobs:Schedules) or list (Mail:Polling:Mailboxes) is empty by default; the example shows {} or [].
                 Assert.True(MentionsKey(section, property.Name), $"appsettings.Example.json has no {section}:{property.Name}");
                 continue;
             }
@@ -53,10 +56,11 @@ public class ExampleSettingsTests
     }
 
     private static bool IsMap(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>);
+        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Dictionary<,>) || type.GetGenericTypeDefinition() == typeof(List<>));
 
     private static bool MentionsKey(string section, string key) =>
-        File.ReadAllText(ExamplePath).Contains($"\"{key}\": {{", StringComparison.Ordinal)
+        (File.ReadAllText(ExamplePath).Contains($"\"{key}\": {{", StringComparison.Ordinal)
+         || File.ReadAllText(ExamplePath).Contains($"\"{key}\": [", StringComparison.Ordinal))
         && new ConfigurationBuilder().AddJsonFile(ExamplePath).Build().GetSection(section).Exists();
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using MimeKit.Utils;
 using NocBoard.Data;
+using NocBoard.Mail.Threading;
 using NocBoard.Outbox;
 using NocBoard.Tickets;
 
@@ -17,10 +18,24 @@ public static class MailOutbox
 {
     public const string Kind = "mail.send";
 
+    /// <summary>Marks mail NocBoard sent, so that it never answers its own mail (RT's RT-Loop-Prevention).</summary>
+    public const string LoopHeader = "X-NocBoard-Loop";
+
     /// <summary>Queues a mail inside a ticket change (notifications, autoreplies).</summary>
+    /// <remarks>
+    /// The Message-ID is recorded against the ticket in the same commit, so a reply that lost the
+    /// subject tag still threads by In-Reply-To; and the mail answers the ticket's latest message
+    /// (In-Reply-To/References) unless the caller set those itself.
+    /// </remarks>
     public static void Enqueue(TicketChangeContext ctx, MimeMessage message, string idempotencyKey, TicketTransaction? transaction = null)
     {
         Prepare(message);
+        var ticketId = transaction?.TicketId ?? ctx.Ticket?.Id;
+        if (ticketId is { } id)
+        {
+            ThreadOnto(ctx.Db, message, id);
+            Remember(ctx.Db, message, id, ctx.Now);
+        }
         ctx.Enqueue(Kind, Serialize(message), idempotencyKey, transaction);
     }
 
@@ -34,6 +49,11 @@ public static class MailOutbox
         if (await db.Outbox.AnyAsync(m => m.IdempotencyKey == idempotencyKey, ct)) return false;
         Prepare(message);
         var now = clock.GetUtcNow();
+        if (ticketId is { } id)
+        {
+            ThreadOnto(db, message, id);
+            Remember(db, message, id, now);
+        }
         db.Outbox.Add(new OutboxMessage
         {
             Kind = Kind,
@@ -66,8 +86,26 @@ public static class MailOutbox
         return MimeMessage.Load(stream);
     }
 
+    private static void Remember(NocDbContext db, MimeMessage message, int ticketId, DateTimeOffset now) =>
+        db.Add(new MailMessageRef { MessageId = message.MessageId ?? "", TicketId = ticketId, Direction = MailDirection.Sent, Recorded = now });
+
+    private static void ThreadOnto(NocDbContext db, MimeMessage message, int ticketId)
+    {
+        if (!string.IsNullOrEmpty(message.InReplyTo) || message.References.Count > 0) return;
+        // Synchronous: Enqueue is called from inside ticket changes, which are not async at that point.
+        var first = db.Set<MailMessageRef>().AsNoTracking().Where(r => r.TicketId == ticketId)
+            .OrderBy(r => r.Id).Select(r => r.MessageId).FirstOrDefault();
+        var last = db.Set<MailMessageRef>().AsNoTracking().Where(r => r.TicketId == ticketId)
+            .OrderByDescending(r => r.Id).Select(r => r.MessageId).FirstOrDefault();
+        if (last is null) return;
+        message.InReplyTo = last;
+        if (first is not null && first != last) message.References.Add(first);
+        message.References.Add(last);
+    }
+
     private static void Prepare(MimeMessage message)
     {
+        if (!message.Headers.Contains(LoopHeader)) message.Headers.Add(LoopHeader, "1");
         if (string.IsNullOrEmpty(message.MessageId)) message.MessageId = MimeUtils.GenerateMessageId();
         if (message.Date == default) message.Date = DateTimeOffset.UtcNow;
     }

@@ -27,6 +27,9 @@ public static class MessageBody
         };
     }
 
+    /// <summary>HTML from outside (mail) made safe to store and show, with the same rules as display.</summary>
+    public static string SanitizeHtml(string html) => Sanitizer.Sanitize(html);
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
