@@ -1,5 +1,6 @@
 using NocBoard.Accounts;
 using NocBoard.Admin;
+using NocBoard.Automation;
 using NocBoard.Board;
 using NocBoard.Components;
 using NocBoard.Dashboard;
@@ -29,6 +30,7 @@ builder.AddDashboard();
 builder.AddBoard();
 builder.AddSelfService();
 builder.AddAdmin();
+builder.AddAutomation();
 builder.AddWebUi();
 
 var app = builder.Build();

@@ -50,4 +50,10 @@ public enum TransactionType
     Split,
     AddReminder,
     ResolveReminder,
+
+    /// <summary>The ticket's due date passed (recorded once per due date, by automation).</summary>
+    DuePassed,
+
+    /// <summary>A scrip failed on this ticket; shown only to those who administer its queue.</summary>
+    ScripError,
 }

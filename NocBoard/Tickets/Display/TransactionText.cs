@@ -30,6 +30,8 @@ public static class TransactionText
         TransactionType.Split => $"Message split off into #{t.NewValue}",
         TransactionType.AddReminder => $"Reminder added: {t.NewValue}",
         TransactionType.ResolveReminder => t.NewValue == "done" ? "Reminder completed" : "Reminder reopened",
+        TransactionType.DuePassed => $"Due date {t.NewValue} passed",
+        TransactionType.ScripError => $"Scrip failed: {t.NewValue}",
         _ => t.Type.ToString(),
     };
 
