@@ -46,6 +46,8 @@ public sealed class DigestMailer(
         return result;
     }
 
+    public DateTime Local(DateTimeOffset when) => models.Local(when);
+
     /// <summary>Renders <paramref name="templateName"/> and queues it to the user, unless this key was queued already.</summary>
     public async Task<bool> SendAsync(string templateName, int? queueId, NocUser to, TemplateValues values, string key, CancellationToken ct,
         int? ticketId = null)

@@ -34,7 +34,7 @@ public sealed class ReminderJob(NocDbContext db, DigestMailer digests, TicketRea
             await digests.SendAsync(TemplateName, ticket.QueueId, owner, new TemplateValues
             {
                 Ticket = (await digests.ModelsAsync([ticket], ct))[0],
-                Reminder = new ReminderModel(reminder.Subject, reminder.Due),
+                Reminder = new ReminderModel(reminder.Subject, digests.Local(reminder.Due!.Value)),
             }, $"reminder:{reminder.Id}:{reminder.Due!.Value.UtcTicks}", ct, ticket.Id);
         }
     }

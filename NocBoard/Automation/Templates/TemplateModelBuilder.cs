@@ -22,7 +22,7 @@ public sealed class TemplateModelBuilder(NocDbContext db, IOptions<SiteOptions> 
             .Select(w => w.UserId != null ? db.Users.Where(u => u.Id == w.UserId).Select(u => u.Email ?? u.UserName).First() : w.Email)
             .ToListAsync(ct);
         return new TicketModel(ticket.Id, ticket.Subject, ticket.Status, ticket.Priority, ticket.InitialPriority, ticket.FinalPriority,
-            queue, owner, string.Join(", ", requestors.Where(r => r is not null)), ticket.Created, ticket.Due,
+            queue, owner, string.Join(", ", requestors.Where(r => r is not null)), Local(ticket.Created), ticket.Due is { } d ? Local(d) : null,
             TicketUrl(ticket.Id), userClock.Relative(ticket.Created).Replace(" ago", ""),
             ticket.Due is { } due && due < clock.GetUtcNow());
     }
@@ -34,9 +34,12 @@ public sealed class TemplateModelBuilder(NocDbContext db, IOptions<SiteOptions> 
             .Where(a => a.TransactionId == transaction.Id && a.FileName == null)
             .OrderBy(a => a.Id).Select(a => a.Content).FirstOrDefaultAsync(ct);
         return new TransactionModel(transaction.Id, transaction.Type.ToString(), transaction.Field, transaction.OldValue,
-            transaction.NewValue, actor, body is null ? "" : Encoding.UTF8.GetString(body), transaction.Created,
+            transaction.NewValue, actor, body is null ? "" : Encoding.UTF8.GetString(body), Local(transaction.Created),
             TransactionText.Describe(transaction, id => id is null ? "Nobody" : $"user #{id}"));
     }
+
+    /// <summary>A moment as the site's clocks show it.</summary>
+    public DateTime Local(DateTimeOffset when) => TimeZoneInfo.ConvertTime(when, userClock.SiteZone).DateTime;
 
     private async Task<string> NameOfAsync(int userId, CancellationToken ct)
     {
