@@ -25,6 +25,7 @@ public class ExampleSettingsTests
         { OutboxOptions.Section, typeof(OutboxOptions) },
         { SmtpOptions.Section, typeof(SmtpOptions) },
         { JobsOptions.Section, typeof(JobsOptions) },
+        { NocBoard.Automation.AutomationOptions.Section, typeof(NocBoard.Automation.AutomationOptions) },
     };
 
     [Theory]
