@@ -2,6 +2,7 @@ using NocBoard.Accounts;
 using NocBoard.Admin;
 using NocBoard.Api;
 using NocBoard.Api.RtRest;
+using NocBoard.Automation;
 using NocBoard.Board;
 using NocBoard.Components;
 using NocBoard.Dashboard;
@@ -35,6 +36,7 @@ builder.AddBoard();
 builder.AddSelfService();
 builder.AddAdmin();
 builder.AddApi();
+builder.AddAutomation();
 builder.AddWebUi();
 builder.AddRtRest();
 

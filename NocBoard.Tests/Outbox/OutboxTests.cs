@@ -60,12 +60,12 @@ public class OutboxTests
         await using var s = await StartAsync(handler);
         var id = await s.TicketAsync();
 
-        var rows = await s.DbAsync(db => db.Outbox.AsNoTracking().Where(m => m.TicketId == id).ToListAsync());
+        var rows = await s.DbAsync(db => db.Outbox.AsNoTracking().Where(m => m.TicketId == id && m.Kind == "test.note").ToListAsync());
         var transaction = Assert.Single(await s.TransactionsAsync(id));
         var row = Assert.Single(rows);
         Assert.Equal((transaction.Id, $"note:{transaction.Id}"), (row.TransactionId, row.IdempotencyKey));
 
-        await WaitUntilAsync(() => s.DbAsync(db => db.Outbox.AllAsync(m => m.Processed != null)), "the message is processed");
+        await WaitUntilAsync(() => s.DbAsync(db => db.Outbox.Where(m => m.Kind == "test.note").AllAsync(m => m.Processed != null)), "the message is processed");
         Assert.Equal("Create", Assert.Single(handler.Handled).Payload);
     }
 
@@ -87,17 +87,17 @@ public class OutboxTests
         await using var s = await StartAsync(handler);
         var id = await s.TicketAsync();
 
-        await WaitUntilAsync(() => s.DbAsync(db => db.Outbox.AnyAsync(m => m.Attempts == 1)), "the first attempt failed");
-        var failed = await s.DbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.TicketId == id));
+        await WaitUntilAsync(() => s.DbAsync(db => db.Outbox.AnyAsync(m => m.Kind == "test.note" && m.Attempts == 1)), "the first attempt failed");
+        var failed = await s.DbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.TicketId == id && m.Kind == "test.note"));
         Assert.Null(failed.Processed);
         Assert.Equal("SMTP server said 451", failed.LastError);
         Assert.True(failed.AvailableAt > failed.Created.AddSeconds(5), "a failed message waits before the next attempt");
 
         // Make it due now instead of waiting out the backoff.
-        await s.DbAsync(db => db.Outbox.ExecuteUpdateAsync(u => u.SetProperty(m => m.AvailableAt, DateTimeOffset.UtcNow.AddSeconds(-1))));
-        await WaitUntilAsync(() => s.DbAsync(db => db.Outbox.AnyAsync(m => m.Processed != null)), "the retry succeeded");
+        await s.DbAsync(db => db.Outbox.Where(m => m.Kind == "test.note").ExecuteUpdateAsync(u => u.SetProperty(m => m.AvailableAt, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        await WaitUntilAsync(() => s.DbAsync(db => db.Outbox.AnyAsync(m => m.Kind == "test.note" && m.Processed != null)), "the retry succeeded");
         Assert.Single(handler.Handled);
-        Assert.Equal(2, (await s.DbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.TicketId == id))).Attempts);
+        Assert.Equal(2, (await s.DbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.TicketId == id && m.Kind == "test.note"))).Attempts);
     }
 
     [Fact]

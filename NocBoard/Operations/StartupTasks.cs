@@ -17,6 +17,7 @@ public static class StartupTasks
         {
             await scope.ServiceProvider.GetRequiredService<QueueSeed>().EnsureDefaultsAsync();
             await scope.ServiceProvider.GetRequiredService<FirstRun>().EnsureAccountsAsync();
+            await scope.ServiceProvider.GetRequiredService<Automation.AutomationSeed>().EnsureDefaultsAsync();
         }
         app.Services.GetRequiredService<DatabaseReadiness>().MarkReady();
     }

@@ -37,9 +37,12 @@ public sealed class TicketReader(NocDbContext db, RightsService rights)
         var ticket = await GetAsync(id, actor, ct);
         if (ticket is null) return null;
         var seeComments = await rights.HasOnTicketAsync(actor.Id, Right.ShowTicketComments, ticket, ct);
+        // Failed scrips are for those who can fix them.
+        var seeScripErrors = await rights.HasOnTicketAsync(actor.Id, Right.AdminQueue, ticket, ct);
         var ids = await db.Tickets.Where(t => t.EffectiveId == ticket.Id).Select(t => t.Id).ToListAsync(ct);
         return await db.Transactions.AsNoTracking()
-            .Where(t => ids.Contains(t.TicketId) && (seeComments || t.Type != TransactionType.Comment))
+            .Where(t => ids.Contains(t.TicketId) && (seeComments || t.Type != TransactionType.Comment)
+                        && (seeScripErrors || t.Type != TransactionType.ScripError))
             .Include(t => t.Attachments)
             .OrderBy(t => t.Id)
             .ToListAsync(ct);

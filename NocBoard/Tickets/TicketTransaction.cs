@@ -56,4 +56,10 @@ public enum TransactionType
     /// flapping, downtime); Field says which. Its own type so that notifications do not fire per alert.
     /// </summary>
     Alert,
+
+    /// <summary>The ticket's due date passed (recorded once per due date, by automation).</summary>
+    DuePassed,
+
+    /// <summary>A scrip failed on this ticket; shown only to those who administer its queue.</summary>
+    ScripError,
 }

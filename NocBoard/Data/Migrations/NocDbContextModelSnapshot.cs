@@ -385,6 +385,153 @@ namespace NocBoard.Data.Migrations
                     b.ToTable("AccessTokens", (string)null);
                 });
 
+            modelBuilder.Entity("NocBoard.Automation.Due.QueueSla", b =>
+                {
+                    b.Property<int>("QueueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BusinessDays")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("BusinessEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("BusinessStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DueInHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EscalateWithoutDueDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holidays")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("QueueId");
+
+                    b.ToTable("QueueSlas", (string)null);
+                });
+
+            modelBuilder.Entity("NocBoard.Automation.Scrips.Scrip", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionArgument")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConditionArgument")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QueueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TemplateName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueueId", "SortOrder");
+
+                    b.ToTable("Scrips", (string)null);
+                });
+
+            modelBuilder.Entity("NocBoard.Automation.Scrips.ScripRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ran")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScripId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransactionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScripId", "TransactionId")
+                        .IsUnique();
+
+                    b.ToTable("ScripRuns", (string)null);
+                });
+
+            modelBuilder.Entity("NocBoard.Automation.Templates.Template", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QueueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueueId");
+
+                    b.HasIndex("Name", "QueueId");
+
+                    b.ToTable("Templates", (string)null);
+                });
+
             modelBuilder.Entity("NocBoard.Board.BoardDefinition", b =>
                 {
                     b.Property<int>("Id")
@@ -1659,6 +1806,31 @@ namespace NocBoard.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NocBoard.Automation.Due.QueueSla", b =>
+                {
+                    b.HasOne("NocBoard.Queues.Queue", null)
+                        .WithOne()
+                        .HasForeignKey("NocBoard.Automation.Due.QueueSla", "QueueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NocBoard.Automation.Scrips.Scrip", b =>
+                {
+                    b.HasOne("NocBoard.Queues.Queue", null)
+                        .WithMany()
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NocBoard.Automation.Templates.Template", b =>
+                {
+                    b.HasOne("NocBoard.Queues.Queue", null)
+                        .WithMany()
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("NocBoard.Board.BoardDefinition", b =>

@@ -31,6 +31,8 @@ public static class TransactionText
         TransactionType.AddReminder => $"Reminder added: {t.NewValue}",
         TransactionType.ResolveReminder => t.NewValue == "done" ? "Reminder completed" : "Reminder reopened",
         TransactionType.Alert => $"Alert: {t.Field} {t.NewValue}".TrimEnd(),
+        TransactionType.DuePassed => $"Due date {t.NewValue} passed",
+        TransactionType.ScripError => $"Scrip failed: {t.NewValue}",
         _ => t.Type.ToString(),
     };
 

@@ -1,0 +1,45 @@
+using NocBoard.Automation.Admin;
+using NocBoard.Automation.Digests;
+using NocBoard.Automation.Due;
+using NocBoard.Automation.Escalation;
+using NocBoard.Automation.Scrips;
+using NocBoard.Automation.Templates;
+using NocBoard.Automation.Webhooks;
+using NocBoard.Operations.Jobs;
+using NocBoard.Outbox;
+
+namespace NocBoard.Automation;
+
+public static class AutomationFeature
+{
+    /// <summary>Scrips (after every commit, through the outbox), templates, due dates, escalation and digests.</summary>
+    public static WebApplicationBuilder AddAutomation(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AutomationOptions>().BindConfiguration(AutomationOptions.Section);
+        services.AddSingleton<TemplateRenderer>();
+        services.AddScoped<TemplateDirectory>();
+        services.AddScoped<TemplateModelBuilder>();
+        services.AddScoped<Recipients>();
+        services.AddScoped<NotificationMail>();
+        services.AddScoped<ScripMessage>();
+        services.AddScoped<ScripMailActions>();
+        services.AddScoped<ScripTicketActions>();
+        services.AddScoped<DueDates>();
+        services.AddScoped<DigestMailer>();
+        services.AddScoped<AutomationSeed>();
+        services.AddScoped<IOutboxContributor, ScripContributor>();
+        services.AddSingleton<IOutboxHandler, ScripRunner>();
+        services.AddSingleton<IOutboxHandler, WebhookCaller>();
+        services.AddHttpClient(WebhookCaller.Kind);
+        services.AddScheduledJob<EscalationJob>();
+        services.AddScheduledJob<DuePassedJob>();
+        services.AddScheduledJob<UntakenDigestJob>();
+        services.AddScheduledJob<PersonalDigestJob>();
+        services.AddScheduledJob<ReminderJob>();
+        services.AddScoped<ScripAdmin>();
+        services.AddScoped<TemplateAdmin>();
+        services.AddScoped<JobsAdmin>();
+        return builder;
+    }
+}

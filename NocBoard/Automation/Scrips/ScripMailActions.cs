@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NocBoard.Automation.Templates;
+using NocBoard.Automation.Webhooks;
+using NocBoard.Data;
+using NocBoard.Mail.Outbound;
+using NocBoard.Outbox;
+using NocBoard.Queues;
+using NocBoard.Tickets;
+
+namespace NocBoard.Automation.Scrips;
+
+/// <summary>
+/// The actions whose effect leaves NocBoard (notifications, autoreplies, webhooks): each is
+/// queued in the outbox together with the mark that the scrip ran, in one commit, so a retried run
+/// finds the mark and queues nothing again.
+/// </summary>
+public sealed class ScripMailActions(
+    NocDbContext db,
+    ScripMessage messages,
+    Recipients recipients,
+    NotificationMail mail,
+    WriteGate gate,
+    TimeProvider clock,
+    IOptions<AutomationOptions> options,
+    OutboxSignal signal)
+{
+    public static bool Handles(ScripAction action) =>
+        action is <= ScripAction.AutoreplyToRequestors or ScripAction.CallWebhook;
+
+    public async Task RunAsync(Scrip scrip, Ticket ticket, Queue queue, TicketTransaction transaction, CancellationToken ct)
+    {
+        var key = $"scrip:{scrip.Id}:txn:{transaction.Id}";
+        if (scrip.Action == ScripAction.CallWebhook)
+        {
+            var payload = await WebhookPayload.BuildAsync(scrip, ticket, queue, transaction, messages, ct);
+            await QueueOnceAsync(scrip, transaction, () => Task.FromResult<OutboxMessage?>(new OutboxMessage
+            {
+                Kind = WebhookCaller.Kind,
+                Payload = payload,
+                IdempotencyKey = key,
+                TicketId = ticket.Id,
+                TransactionId = transaction.Id,
+                Created = clock.GetUtcNow(),
+                AvailableAt = clock.GetUtcNow(),
+            }), ct);
+            return;
+        }
+
+        var to = await RecipientsAsync(scrip, ticket, transaction, ct);
+        if (to.Count == 0)
+        {
+            await QueueOnceAsync(scrip, transaction, () => Task.FromResult<OutboxMessage?>(null), ct);
+            return;
+        }
+        var rendered = await messages.RenderAsync(scrip, ticket, queue.Name, transaction, string.Join(", ", to), ct);
+        var message = mail.Build(queue, ticket.Id, rendered, to,
+            asComment: scrip.Action == ScripAction.NotifyAdminCcsAsComment,
+            autoreply: scrip.Action == ScripAction.AutoreplyToRequestors);
+        await QueueOnceAsync(scrip, transaction, async () =>
+        {
+            await MailOutbox.EnqueueAsync(db, clock, message, key, ticket.Id, ct);
+            return null;
+        }, ct);
+    }
+
+    private async Task<List<string>> RecipientsAsync(Scrip scrip, Ticket ticket, TicketTransaction transaction, CancellationToken ct)
+    {
+        var to = scrip.Action switch
+        {
+            ScripAction.NotifyRequestors or ScripAction.AutoreplyToRequestors => await recipients.OfRoleAsync(ticket, WatcherRole.Requestor, ct),
+            ScripAction.NotifyOwner => await recipients.OwnerAsync(ticket, ct),
+            ScripAction.NotifyCcs => await recipients.OfRoleAsync(ticket, WatcherRole.Cc, ct),
+            ScripAction.NotifyAdminCcs or ScripAction.NotifyAdminCcsAsComment => await recipients.OfRoleAsync(ticket, WatcherRole.AdminCc, ct),
+            ScripAction.NotifyRequestorsAndCcs =>
+                [.. await recipients.OfRoleAsync(ticket, WatcherRole.Requestor, ct), .. await recipients.OfRoleAsync(ticket, WatcherRole.Cc, ct)],
+            ScripAction.NotifyOwnerAndAdminCcs =>
+                [.. await recipients.OwnerAsync(ticket, ct), .. await recipients.OfRoleAsync(ticket, WatcherRole.AdminCc, ct)],
+            ScripAction.NotifyOtherRecipients => (scrip.ActionArgument ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).ToList(),
+            ScripAction.NotifyGroup => await recipients.GroupAsync((scrip.ActionArgument ?? "").Trim(), ct),
+            _ => throw new InvalidOperationException($"{scrip.Action} is not a mail action."),
+        };
+        to = Recipients.Distinct(to);
+        // RT's NotifyActor: people do not get mail about what they just did (an autoreply is the exception: it confirms receipt).
+        if (!options.Value.NotifyActor && scrip.Action != ScripAction.AutoreplyToRequestors)
+        {
+            var actorEmail = await db.Users.AsNoTracking().Where(u => u.Id == transaction.ActorId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+            if (actorEmail is not null) to.RemoveAll(e => string.Equals(e, actorEmail, StringComparison.OrdinalIgnoreCase));
+        }
+        return to;
+    }
+
+    private async Task QueueOnceAsync(Scrip scrip, TicketTransaction transaction, Func<Task<OutboxMessage?>> queue, CancellationToken ct)
+    {
+        using (await gate.EnterAsync(ct))
+        {
+            await using var dbTransaction = await db.Database.BeginTransactionAsync(ct);
+            if (await db.ScripRuns().AnyAsync(r => r.ScripId == scrip.Id && r.TransactionId == transaction.Id, ct)) return;
+            if (await queue() is { } message)
+            {
+                if (!await db.Outbox.AnyAsync(m => m.IdempotencyKey == message.IdempotencyKey, ct)) db.Outbox.Add(message);
+            }
+            db.ScripRuns().Add(new ScripRun { ScripId = scrip.Id, TransactionId = transaction.Id, Ran = clock.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+            await dbTransaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        signal.Pulse();
+    }
+}
