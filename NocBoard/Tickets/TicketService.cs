@@ -90,6 +90,8 @@ public sealed class TicketService(
     {
         using var _ = await gate.EnterAsync(ct);
         rights.Invalidate();
+        if ((await rights.SubjectAsync(actor.Id, ct)).WallDisplay)
+            return TicketChangeResult.Refused(new TicketError(TicketErrorKind.Forbidden, "A wall display only shows tickets; it may not change them."));
         var ctx = new TicketChangeContext(db, rights, actor, clock.GetUtcNow(), options.Value);
         await using var dbTransaction = await db.Database.BeginTransactionAsync(ct);
         bool queuedSideEffects;
