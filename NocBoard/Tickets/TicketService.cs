@@ -131,8 +131,9 @@ public sealed class TicketService(
         }
 
         if (queuedSideEffects) outboxSignal.Pulse();
+        var committed = clock.GetUtcNow();
         foreach (var ticket in ctx.Touched)
-            feed.Publish(TicketCommitted.From(ticket, ctx.Recorded.Where(t => t.TicketId == ticket.Id)));
+            feed.Publish(TicketCommitted.From(ticket, ctx.Recorded.Where(t => t.TicketId == ticket.Id)) with { Committed = committed });
         db.ChangeTracker.Clear();
         return TicketChangeResult.Ok(ctx.Ticket, ctx.Recorded);
     }
