@@ -25,6 +25,6 @@ public sealed class TicketDriver(IPage page)
         }
         await page.GetByTestId("status-menu").ClickAsync();
         await page.GetByTestId($"status-{status}").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("ticket-status")).ToHaveTextAsync(status);
+        await Assertions.Expect(page.GetByTestId("ticket-status")).ToHaveTextAsync(status, new() { Timeout = 120_000 });
     }
 }
