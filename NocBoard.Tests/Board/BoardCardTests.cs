@@ -71,4 +71,40 @@ public class BoardCardTests : ComponentTest
         Assert.True(moved.Blocked);
         Assert.Equal("cust@example.com", moved.Requestor);
     }
+
+    [Fact]
+    public void The_Move_Button_Asks_The_Board_To_Offer_Moves_For_This_Card()
+    {
+        BoardCard? asked = null;
+        var card = Render<BoardCardView>(p => p.Add(x => x.Card, Card(id: 42))
+            .Add(x => x.ChooseMove, c => { asked = c; return Task.CompletedTask; }));
+
+        var button = card.Find("[data-testid=move-menu]");
+        Assert.Equal("Move #42 to…", button.GetAttribute("aria-label"));
+        button.Click();
+
+        Assert.Equal(42, asked?.Id);
+    }
+
+    [Fact]
+    public void A_Card_On_The_Wall_Has_No_Move_Button()
+    {
+        var card = Render<BoardCardView>(p => p.Add(x => x.Card, Card()).Add(x => x.Now, Now));
+        Assert.Empty(card.FindAll("[data-testid=move-menu]"));
+    }
+
+    [Fact]
+    public void A_Card_Draws_Again_Only_When_What_It_Shows_Changed()
+    {
+        var shown = Card(priority: 20);
+        var card = Render<BoardCardView>(p => p.Add(x => x.Card, shown).Add(x => x.Now, Now));
+        var renders = card.RenderCount;
+
+        card.Render(p => p.Add(x => x.Card, shown with { }).Add(x => x.Now, Now.AddSeconds(5)));
+        Assert.Equal(renders, card.RenderCount);
+
+        card.Render(p => p.Add(x => x.Card, shown with { Priority = 90 }).Add(x => x.Now, Now.AddSeconds(5)));
+        Assert.Equal(renders + 1, card.RenderCount);
+        Assert.Contains("noc-prio-high", card.Find("[data-testid=card]").ClassName);
+    }
 }

@@ -58,6 +58,24 @@ public sealed class LiveBoardTests(ChromiumFixture chromium, BrowserApp app, ITe
     });
 
     [Fact]
+    public Task A_Card_Moves_With_The_Keyboard_Alone_Through_The_Move_Panel() => InBrowserAsync(async () =>
+    {
+        var id = await TwoAgentsAsync("kim", "lou", "Fibre cut near POP-7");
+        var kim = await LogInAsync("kim", Password);
+        await OpenAsync(kim, "board");
+        var card = $"[data-testid=card][data-ticket=\"{id}\"]";
+
+        await kim.Locator($"{card} [data-testid=move-menu]").FocusAsync();
+        await kim.Keyboard.PressAsync("Enter");
+        await kim.GetByTestId("move-open").FocusAsync();
+        await kim.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(kim.Locator($"[data-testid=column-open] {card}")).ToBeVisibleAsync();
+        await Assertions.Expect(kim.GetByTestId("move-panel")).ToHaveCountAsync(0);
+        Assert.Equal("open", (await S.LoadTicketAsync(id)).Status);
+    });
+
+    [Fact]
     public Task An_Agent_Sees_Who_Else_Has_The_Ticket_Open_And_Is_Writing() => InBrowserAsync(async () =>
     {
         var id = await TwoAgentsAsync("gail", "hugo", "Customer reports packet loss");

@@ -26,16 +26,21 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int Port => BaseAddress.Port;
+
     /// <summary>Everything written to stdout and stderr so far.</summary>
     public string Output
     {
         get { lock (output) return output.ToString(); }
     }
 
-    /// <summary>Starts the app and returns once /healthz answers 200; fails with the app's output otherwise.</summary>
-    public static async Task<AppProcess> StartAsync(IDictionary<string, string?> environment)
+    /// <summary>
+    /// Starts the app and returns once /healthz answers 200; fails with the app's output otherwise.
+    /// Give the port of a stopped instance to start it again where browsers expect it.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(IDictionary<string, string?> environment, int? port = null)
     {
-        var port = FreeLoopbackPort();
+        port ??= FreeLoopbackPort();
         var appDll = Path.Combine(AppContext.BaseDirectory, "NocBoard.dll");
         Assert.True(File.Exists(appDll), $"{appDll} is not in the test output");
 
@@ -152,7 +157,7 @@ public sealed class AppProcess : IAsyncDisposable
         lock (output) output.AppendLine(line);
     }
 
-    private static int FreeLoopbackPort()
+    public static int FreeLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -2,12 +2,13 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NocBoard.Accounts.WallDisplays;
 using NocBoard.Data;
 
 namespace NocBoard.Accounts;
 
 /// <summary>Finds the <see cref="Actor"/> for a signed-in principal, and the system actor for automation.</summary>
-public sealed class ActorLookup(NocDbContext db, IOptions<IdentityOptions> identity)
+public sealed class ActorLookup(NocDbContext db, IOptions<IdentityOptions> identity, TimeProvider clock)
 {
     /// <summary>The actor for a principal, or null when not signed in or the user is gone or disabled.</summary>
     public async Task<Actor?> ForPrincipalAsync(ClaimsPrincipal principal, CancellationToken ct = default)
@@ -15,7 +16,11 @@ public sealed class ActorLookup(NocDbContext db, IOptions<IdentityOptions> ident
         var id = principal.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
         if (!int.TryParse(id, out var userId)) return null;
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);
-        return user is { Disabled: false } ? Actor.For(user) : null;
+        if (user is not { Disabled: false }) return null;
+        if (!principal.IsWallDisplay()) return Actor.For(user);
+        // A wall display counts only while its token works (not revoked, not expired).
+        var token = await db.Set<WallToken>().AsNoTracking().SingleOrDefaultAsync(t => t.UserId == userId, ct);
+        return token is not null && token.IsValidAt(clock.GetUtcNow()) ? Actor.For(user) with { WallDisplay = true } : null;
     }
 
     public async Task<Actor> SystemAsync(CancellationToken ct = default)

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using NocBoard.Accounts.WallDisplays;
 
 namespace NocBoard.Accounts;
 
 // This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every minute an interactive circuit is connected, so that disabling a user ends their open screens quickly.
+// every minute an interactive circuit is connected, so that disabling a user (or revoking a wall token) ends their open screens quickly.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
@@ -22,7 +23,10 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<NocUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        if (!await ValidateSecurityStampAsync(userManager, authenticationState.User)) return false;
+        // A wall display's screen ends when its token is revoked or expires.
+        return !authenticationState.User.IsWallDisplay()
+               || await scope.ServiceProvider.GetRequiredService<ActorLookup>().ForPrincipalAsync(authenticationState.User, cancellationToken) is not null;
     }
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<NocUser> userManager, ClaimsPrincipal principal)

@@ -22,6 +22,7 @@ public static class AdminFeature
         services.AddScoped<RightsAdmin>();
         services.AddScoped<CustomFieldAdmin>();
         services.AddScoped<LifecycleAdmin>();
+        services.AddScoped<WallDisplays.WallDisplayAdmin>();
         return builder;
     }
 }

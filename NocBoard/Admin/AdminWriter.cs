@@ -14,6 +14,8 @@ public sealed class AdminWriter(NocDbContext db, RightsService rights, WriteGate
 {
     public async Task<AdminResult<T>> WriteAsync<T>(Actor actor, Func<Task<T>> work, CancellationToken ct = default)
     {
+        if (actor.WallDisplay)
+            return AdminResult<T>.Refused(new(AdminErrorKind.Forbidden, "A wall display only shows tickets; it may not change settings."));
         using var _ = await gate.EnterAsync(ct);
         rights.Invalidate();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

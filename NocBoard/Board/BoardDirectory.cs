@@ -22,6 +22,7 @@ public sealed class BoardDirectory(NocDbContext db, RightsService rights, Ticket
     /// <summary>Creates (Id 0) or updates a board; throws <see cref="ArgumentException"/>, <see cref="TicketSqlException"/> or <see cref="UnauthorizedAccessException"/> with the reason.</summary>
     public async Task<BoardDefinition> SaveAsync(BoardDefinition board, bool shared, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireNotWallDisplay("save boards");
         var name = board.Name?.Trim() ?? "";
         if (name.Length == 0) throw new ArgumentException("A board needs a name.");
         await search.ValidateAsync(board.Query, null, actor, ct);

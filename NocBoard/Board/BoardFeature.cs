@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using NocBoard.Accounts.WallDisplays;
 using NocBoard.Board.Hub;
 
 namespace NocBoard.Board;
@@ -9,6 +10,7 @@ public static class BoardFeature
 {
     public static WebApplicationBuilder AddBoard(this WebApplicationBuilder builder)
     {
+        builder.AddWallDisplays();
         builder.Services.AddScoped<BoardService>();
         builder.Services.AddScoped<BoardDirectory>();
 
@@ -30,6 +32,7 @@ public static class BoardFeature
     public static WebApplication MapBoard(this WebApplication app)
     {
         app.MapHub<BoardHub>(BoardHub.Path);
+        app.MapWallDisplays();
         return app;
     }
 

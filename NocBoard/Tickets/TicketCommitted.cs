@@ -19,6 +19,12 @@ public sealed record TicketCommitted(
     int Version,
     IReadOnlyList<CommittedTransaction> Transactions)
 {
+    /// <summary>
+    /// When the database transaction committed (LastUpdated is stamped earlier, when the change
+    /// began). Screens and the hub use it to tell how stale what they show is.
+    /// </summary>
+    public DateTimeOffset Committed { get; init; }
+
     /// <summary>The queue the ticket left in this commit, when it moved; boards showing that queue drop the card.</summary>
     public int? PreviousQueueId =>
         Transactions.LastOrDefault(t => t.Type == TransactionType.Set && t.Field == "Queue") is { OldValue: { } old }

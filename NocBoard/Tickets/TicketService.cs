@@ -99,6 +99,8 @@ public sealed class TicketService(
     {
         using var _ = await gate.EnterAsync(ct);
         rights.Invalidate();
+        if ((await rights.SubjectAsync(actor.Id, ct)).WallDisplay)
+            return TicketChangeResult.Refused(new TicketError(TicketErrorKind.Forbidden, "A wall display only shows tickets; it may not change them."));
         var ctx = new TicketChangeContext(db, rights, actor, clock.GetUtcNow(), options.Value);
         await using var dbTransaction = await db.Database.BeginTransactionAsync(ct);
         bool queuedSideEffects;
@@ -138,8 +140,9 @@ public sealed class TicketService(
         }
 
         if (queuedSideEffects) outboxSignal.Pulse();
+        var committed = clock.GetUtcNow();
         foreach (var ticket in ctx.Touched)
-            feed.Publish(TicketCommitted.From(ticket, ctx.Recorded.Where(t => t.TicketId == ticket.Id)));
+            feed.Publish(TicketCommitted.From(ticket, ctx.Recorded.Where(t => t.TicketId == ticket.Id)) with { Committed = committed });
         db.ChangeTracker.Clear();
         return TicketChangeResult.Ok(ctx.Ticket, ctx.Recorded);
     }

@@ -17,6 +17,7 @@ public sealed class UserPreferences(NocDbContext db)
 
     public async Task SetAsync<T>(Actor actor, string key, T value, CancellationToken ct = default)
     {
+        actor.RequireNotWallDisplay("change preferences");
         var json = JsonSerializer.Serialize(value);
         var row = await db.UserPreferences.SingleOrDefaultAsync(p => p.UserId == actor.Id && p.Key == key, ct);
         if (row is null) db.UserPreferences.Add(new UserPreference { UserId = actor.Id, Key = key, Value = json });

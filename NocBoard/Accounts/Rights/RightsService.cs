@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NocBoard.Accounts.WallDisplays;
 using NocBoard.Data;
 using NocBoard.Tickets;
 
@@ -8,7 +9,7 @@ namespace NocBoard.Accounts.Rights;
 /// The one place rights are evaluated. Scoped: a subject is loaded once per request or circuit
 /// operation, then every check is answered from memory.
 /// </summary>
-public sealed class RightsService(NocDbContext db)
+public sealed class RightsService(NocDbContext db, TimeProvider clock)
 {
     private readonly Dictionary<int, RightsSubject> subjects = [];
 
@@ -20,6 +21,9 @@ public sealed class RightsService(NocDbContext db)
             .Where(u => u.Id == userId)
             .Select(u => new { u.Id, u.Email, u.Privileged, u.Disabled })
             .SingleOrDefaultAsync(ct);
+        var wall = await db.Set<WallToken>().AsNoTracking().SingleOrDefaultAsync(t => t.UserId == userId, ct);
+        if (wall is not null) return subjects[userId] = WallDisplaySubject(userId, user?.Disabled ?? true, wall);
+
         var groupIds = (await db.GroupMembers.AsNoTracking()
             .Where(m => m.UserId == userId)
             .Join(db.Groups.Where(g => !g.Disabled), m => m.GroupId, g => g.Id, (m, g) => g.Id)
@@ -41,6 +45,23 @@ public sealed class RightsService(NocDbContext db)
         subjects[userId] = subject;
         return subject;
     }
+
+    /// <summary>
+    /// A wall display holds SeeQueue and ShowTicket on its token's queues and nothing else: no
+    /// groups, no role grants (Everyone, Unprivileged, ...), so nothing granted broadly reaches it.
+    /// </summary>
+    private RightsSubject WallDisplaySubject(int userId, bool disabled, WallToken wall) => new()
+    {
+        UserId = userId,
+        Email = null,
+        Privileged = false,
+        Disabled = disabled || !wall.IsValidAt(clock.GetUtcNow()),
+        WallDisplay = true,
+        GroupIds = new HashSet<int>(),
+        Grants = wall.QueueIds
+            .SelectMany(q => new[] { Right.SeeQueue, Right.ShowTicket }.Select(r => new RightGrant { Right = r, QueueId = q, UserId = userId }))
+            .ToList(),
+    };
 
     /// <summary>Forget cached subjects, e.g. after rights or memberships changed in this scope.</summary>
     public void Invalidate() => subjects.Clear();

@@ -13,6 +13,9 @@ public sealed class RightsSubject
     public required IReadOnlySet<int> GroupIds { get; init; }
     public required IReadOnlyList<RightGrant> Grants { get; init; }
 
+    /// <summary>A wall display's account: it may look at its queues and never change anything.</summary>
+    public bool WallDisplay { get; init; }
+
     /// <summary>
     /// True when the right is granted on the queue (or globally), directly, through a group, or
     /// through a role the user plays on the ticket in question. SuperUser counts only globally.

@@ -2,14 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using NocBoard.Accounts;
 using NocBoard.Accounts.Rights;
+using NocBoard.Accounts.WallDisplays;
 using NocBoard.Queues;
 
 namespace NocBoard.Board.Hub;
 
 /// <summary>
 /// The stream of committed ticket changes for clients that are not Blazor pages (another display,
-/// a script with the .NET SignalR client), at <see cref="Path"/>. Staff only, signed in with the
-/// site's cookie. A client watches queues and receives <c>TicketChanged</c>
+/// a script with the .NET SignalR client), at <see cref="Path"/>. For staff and wall displays,
+/// signed in with the site's cookie (a display's token sets it); a display sees only its token's queues. A client watches queues and receives <c>TicketChanged</c>
 /// (<see cref="TicketChangedMessage"/>) for every change to a ticket in them, and <c>TicketLeft</c>
 /// (<see cref="TicketLeftMessage"/>) when a ticket moves to a queue it may not see.
 /// <para>
@@ -20,7 +21,7 @@ namespace NocBoard.Board.Hub;
 /// Rights are checked when the watch starts; a changed grant applies from the next connection.
 /// </para>
 /// </summary>
-[Authorize(Policy = StaffPolicy.Name)]
+[Authorize(Policy = WallScreenPolicy.Name)]
 public sealed class BoardHub(ActorLookup actors, QueueDirectory queues, RightsService rights, BoardHubRelay relay)
     : Microsoft.AspNetCore.SignalR.Hub
 {
@@ -36,7 +37,7 @@ public sealed class BoardHub(ActorLookup actors, QueueDirectory queues, RightsSe
             throw new HubException(
                 $"You may not watch queue '{queue.Name}': it needs the ShowTicket right on the whole queue. " +
                 "Tickets you may see only as their requestor, Cc, AdminCc or owner are not streamed.");
-        await relay.WatchAsync(Context.ConnectionId, subject, queue.Id, Context.ConnectionAborted);
+        await relay.WatchAsync(Context.ConnectionId, subject, queue.Id, Context.Abort, Context.ConnectionAborted);
     }
 
     /// <summary>Stops receiving one queue's changes. Not watching it is no error.</summary>
@@ -49,7 +50,7 @@ public sealed class BoardHub(ActorLookup actors, QueueDirectory queues, RightsSe
         var watched = (await queues.VisibleAsync(actor, Context.ConnectionAborted))
             .Where(q => subject.Has(Right.ShowTicket, q.Id)).Select(q => q.Id).ToList();
         foreach (var queueId in watched)
-            await relay.WatchAsync(Context.ConnectionId, subject, queueId, Context.ConnectionAborted);
+            await relay.WatchAsync(Context.ConnectionId, subject, queueId, Context.Abort, Context.ConnectionAborted);
         return watched;
     }
 

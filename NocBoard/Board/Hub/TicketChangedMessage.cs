@@ -6,7 +6,7 @@ namespace NocBoard.Board.Hub;
 /// What <see cref="BoardHub"/> clients receive as <c>TicketChanged</c> after a commit: the ticket as it
 /// now is, enough to draw or move a card without asking the server again, and the kinds of
 /// transactions just recorded (Create, Status, Set, Correspond, ...). <see cref="PreviousQueueId"/> is
-/// set when the ticket left that queue in this commit.
+/// set when the ticket left that queue in this commit; <see cref="Committed"/> is when it committed.
 /// </summary>
 public sealed record TicketChangedMessage(
     int TicketId,
@@ -20,12 +20,13 @@ public sealed record TicketChangedMessage(
     DateTimeOffset? Due,
     int Version,
     DateTimeOffset LastUpdated,
-    IReadOnlyList<string> TransactionTypes)
+    IReadOnlyList<string> TransactionTypes,
+    DateTimeOffset Committed)
 {
     public static TicketChangedMessage From(TicketCommitted change) => new(
         change.TicketId, change.EffectiveId, change.QueueId, change.PreviousQueueId, change.Subject, change.Status,
         change.OwnerId, change.Priority, change.Due, change.Version, change.LastUpdated,
-        change.Transactions.Select(t => t.Type.ToString()).Distinct().ToList());
+        change.Transactions.Select(t => t.Type.ToString()).Distinct().ToList(), change.Committed);
 }
 
 /// <summary>

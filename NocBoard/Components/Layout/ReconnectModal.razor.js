@@ -19,7 +19,28 @@ function handleReconnectStateChanged(event) {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
         keepRetrying();
     } else if (event.detail.state === "rejected") {
-        location.reload();
+        reloadWhenServerAnswers();
+    }
+}
+
+// The circuit is gone (the server restarted): load the page afresh, but only once the server
+// answers it. Reloading into an error page would leave a screen without this script, frozen for good.
+let reloading = false;
+
+async function reloadWhenServerAnswers() {
+    if (reloading) return;
+    reloading = true;
+    for (;;) {
+        try {
+            const response = await fetch(location.href, { cache: "no-store", credentials: "same-origin", redirect: "manual" });
+            if (response.ok || response.type === "opaqueredirect") {
+                location.reload();
+                return;
+            }
+        } catch {
+            // not reachable yet
+        }
+        await new Promise(resolve => setTimeout(resolve, 3000));
     }
 }
 
@@ -37,7 +58,7 @@ async function retry() {
             // We'll reload the page so the user can continue using the app as quickly as possible.
             const resumeSuccessful = await Blazor.resumeCircuit();
             if (!resumeSuccessful) {
-                location.reload();
+                reloadWhenServerAnswers();
             } else {
                 reconnectModal.close();
             }
@@ -66,7 +87,7 @@ async function resume() {
     try {
         const successful = await Blazor.resumeCircuit();
         if (!successful) {
-            location.reload();
+            reloadWhenServerAnswers();
         }
     } catch {
         reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");

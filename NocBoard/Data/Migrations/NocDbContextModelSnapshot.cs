@@ -336,6 +336,57 @@ namespace NocBoard.Data.Migrations
                     b.ToTable("RightGrants");
                 });
 
+            modelBuilder.Entity("NocBoard.Accounts.WallDisplays.WallToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CreatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Expires")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("QueueIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Revoked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RevokedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatorId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("WallTokens", (string)null);
+                });
+
             modelBuilder.Entity("NocBoard.Api.Tokens.AccessToken", b =>
                 {
                     b.Property<int>("Id")
@@ -1797,6 +1848,21 @@ namespace NocBoard.Data.Migrations
                     b.HasOne("NocBoard.Accounts.NocUser", null)
                         .WithMany()
                         .HasForeignKey("UserId");
+                });
+
+            modelBuilder.Entity("NocBoard.Accounts.WallDisplays.WallToken", b =>
+                {
+                    b.HasOne("NocBoard.Accounts.NocUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("NocBoard.Accounts.NocUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NocBoard.Api.Tokens.AccessToken", b =>

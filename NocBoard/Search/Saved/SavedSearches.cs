@@ -37,6 +37,7 @@ public sealed class SavedSearches(NocDbContext db, RightsService rights, TicketS
     public async Task<SavedSearch> SaveAsync(string name, string query, string? orderBy, IReadOnlyList<string> columns,
         SavedSearchScope scope, int? groupId, Actor actor, CancellationToken ct = default)
     {
+        actor.RequireNotWallDisplay("save searches");
         name = name.Trim();
         if (name.Length == 0) throw new ArgumentException("A saved search needs a name.");
         await search.ValidateAsync(query, orderBy, actor, ct);   // never save what cannot run

@@ -10,6 +10,7 @@ public sealed class Bookmarks(NocDbContext db, TicketReader reader, TimeProvider
     /// <summary>Bookmarks or un-bookmarks; returns the new state, or null when the ticket may not be seen.</summary>
     public async Task<bool?> SetAsync(int ticketId, Actor actor, bool bookmarked, CancellationToken ct = default)
     {
+        actor.RequireNotWallDisplay("bookmark tickets");
         var ticket = await reader.GetAsync(ticketId, actor, ct);
         if (ticket is null) return null;
         var existing = await db.Bookmarks.FindAsync([actor.Id, ticket.Id], ct);

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Playwright;
+using NocBoard.Bench.Support;
+using NocBoard.Board.Hub;
+
+namespace NocBoard.Bench.Board;
+
+/// <summary>
+/// 50 headless Chromium pages, each its own Blazor circuit with the 200-card board open; an agent
+/// changes tickets from another page. Latency is from the commit (Committed, from a hub client
+/// listening beside) to the moment each page's DOM shows the card in its new column (a
+/// MutationObserver in the page stamps it). Also: server memory per open board circuit.
+/// </summary>
+public sealed class BoardCircuitsBenchmark : IBenchmark
+{
+    private const int Pages = 50;
+    private const int Cards = 200;
+    private const int Changes = 20;
+    private const int WarmUp = 3;
+
+    public string Name => "board-circuits";
+    public string Description => $"{Pages} browser circuits with a {Cards}-card board: commit-to-DOM latency, memory per circuit";
+
+    private const string Watch = """
+        ([id, status]) => {
+            window.__seenAt = null;
+            const done = () => document.querySelector(`[data-testid=column-${status}] [data-ticket="${id}"]`) !== null;
+            if (window.__observer) window.__observer.disconnect();
+            window.__observer = new MutationObserver(() => {
+                if (window.__seenAt === null && done()) { window.__seenAt = performance.timeOrigin + performance.now(); window.__observer.disconnect(); }
+            });
+            window.__observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+        }
+        """;
+
+    public async Task RunAsync(BenchReport report, CancellationToken ct)
+    {
+        var (data, tickets) = await BenchData.WithTicketsAsync(Cards);
+        await using var app = await BenchApp.StartAsync(dataDirectory: data);
+        var cookie = await BenchLogin.RootCookieAsync(app.BaseAddress);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BenchLogin.ChromiumAsync(playwright);
+
+        var committed = new ConcurrentDictionary<(int, int), DateTimeOffset>();
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.BaseAddress, "hubs/board"), o => { o.Transports = HttpTransportType.WebSockets; o.SkipNegotiation = true; o.Headers["Cookie"] = cookie; })
+            .Build();
+        hub.On<TicketChangedMessage>(BoardHubRelay.TicketChanged, m => committed[(m.TicketId, m.Version)] = m.Committed);
+        await hub.StartAsync(ct);
+        await hub.InvokeAsync(nameof(BoardHub.WatchAll), ct);
+
+        var driver = await TicketDriver.OpenAsync(await BenchLogin.RootContextAsync(browser, app.BaseAddress, cookie));
+        await driver.SetStatusAsync(tickets[0], "stalled"); // the driver's own circuit is not one of the measured ones
+
+        // Memory per circuit is the slope between 10 and 50 open boards: the first boards also pay
+        // for loading and compiling the board's code, which is no cost of a circuit.
+        long before = 0;
+        var pages = new List<IPage>();
+        var open = Stopwatch.StartNew();
+        foreach (var batch in Enumerable.Range(0, Pages).Chunk(5))
+        {
+            if (pages.Count == 10) before = await HubFanOutBenchmark.SettledMemoryAsync(app);
+            pages.AddRange(await Task.WhenAll(batch.Select(async _ =>
+            {
+                var context = await BenchLogin.RootContextAsync(browser, app.BaseAddress, cookie);
+                var page = await context.NewPageAsync();
+                page.SetDefaultTimeout(120_000);
+                await page.GotoAsync("board");
+                await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+                await page.WaitForFunctionAsync($"document.querySelectorAll('[data-testid=card]').length >= {Cards}");
+                return page;
+            })));
+        }
+        report.Note($"{pages.Count} board pages open in {open.Elapsed.TotalSeconds:F0} s");
+        var after = await HubFanOutBenchmark.SettledMemoryAsync(app);
+        report.Count("board_circuits", pages.Count, $">= {Pages}");
+        report.Figure("board_memory_per_circuit_mb", (after - before) / 1048576.0 / (pages.Count - 10), "MB", "< 1 MB");
+
+        var all = new List<double>();
+        var everyPage = new List<double>();
+        for (var i = 0; i < Changes + WarmUp && !ct.IsCancellationRequested; i++)
+        {
+            var ticket = tickets[1 + i];
+            var status = "stalled";
+            await Task.WhenAll(pages.Select(p => p.EvaluateAsync(Watch, new object[] { ticket, status })));
+            await driver.SetStatusAsync(ticket, status);
+            var seen = new List<double>();
+            var wait = Stopwatch.StartNew();
+            while (wait.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                var times = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<double?>("() => window.__seenAt")));
+                var key = committed.Keys.Where(k => k.Item1 == ticket).DefaultIfEmpty((0, -1)).Max();
+                if (times.All(t => t is not null) && key.Item2 > 0)
+                {
+                    var at = (committed[key] - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+                    seen = times.Select(t => t!.Value - at).ToList();
+                    break;
+                }
+                await Task.Delay(50, ct);
+            }
+            if (seen.Count < pages.Count) report.Note($"change {i}: not every page showed it within 30 s");
+            if (i >= WarmUp)
+            {
+                all.AddRange(seen);
+                if (seen.Count > 0) everyPage.Add(seen.Max());
+            }
+        }
+        report.Latencies("board_commit_to_dom", all, "< 250 ms");
+        report.Latencies("board_commit_to_every_dom", everyPage);
+    }
+}
