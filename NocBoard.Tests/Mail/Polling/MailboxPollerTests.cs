@@ -113,8 +113,10 @@ public class MailboxPollerTests(MailServers servers)
         await servers.SendAsync(Mails.Message("judy@example.org", "UPS on battery in rack B4", "since 11:20"), "spare1@mail.test");
         await MailApp.WaitUntilAsync(async () => (await app.TicketsAsync()).Count == 1, "the job turns the mail into a ticket");
         await MailApp.WaitUntilAsync(async () => await UnseenAsync("spare1") == 0, "the message is marked seen");
+        // The poll records its outcome after it has marked the messages.
+        await MailApp.WaitUntilAsync(async () => (await app.Scenario.DbAsync(db => db.Set<Mailbox>().AsNoTracking().SingleAsync())).LastPolled is not null,
+            "the poll is recorded on the mailbox");
         var polled = await app.Scenario.DbAsync(db => db.Set<Mailbox>().AsNoTracking().SingleAsync());
-        Assert.NotNull(polled.LastPolled);
         Assert.Null(polled.LastError);
     }
 
@@ -157,11 +159,16 @@ public class MailboxPollerTests(MailServers servers)
         reply.Body = new TextPart(TextFormat.Plain) { Text = "ご連絡ありがとうございます。復旧作業中です。" };
         await app.Scenario.InScopeAsync(sp => MailOutbox.EnqueueAsync(sp.GetRequiredService<NocBoard.Data.NocDbContext>(),
             TimeProvider.System, reply, $"test-reply:{ticket.Id}", ticket.Id));
-        var received = Assert.Single(await servers.WaitForMailAsync("customer", 1));
+        // The customer gets two mails: the default autoreply on create, and this reply.
+        var mails = await servers.WaitForMailAsync("customer", 2);
+        Assert.Equal(2, mails.Count);
+        var autoreply = Assert.Single(mails, m => !(m.TextBody ?? "").Contains("復旧作業中です。"));
+        Assert.Contains("回線障害のお知らせ（東京第二データセンター）", autoreply.Subject);
+        var received = Assert.Single(mails, m => (m.TextBody ?? "").Contains("復旧作業中です。"));
         Assert.Equal($"[NOC #{ticket.Id}] Re: 回線障害のお知らせ（東京第二データセンター）", received.Subject);
         Assert.Contains("復旧作業中です。", received.TextBody ?? "");
         Assert.Equal("山田 太郎", ((MailboxAddress)received.To[0]).Name);
-        Assert.Equal(incoming.MessageId, received.InReplyTo);
+        Assert.Contains(incoming.MessageId, received.References);
 
         // The customer answers without the tag: In-Reply-To brings it to the same ticket.
         var answer = new MimeMessage();

@@ -48,7 +48,9 @@ public sealed class ScripMailActions(
             return;
         }
 
-        var to = await RecipientsAsync(scrip, ticket, transaction, ct);
+        var to = scrip.Action == ScripAction.AutoreplyToRequestors && await FromMachineAsync(transaction, ct)
+            ? []
+            : await RecipientsAsync(scrip, ticket, transaction, ct);
         if (to.Count == 0)
         {
             await QueueOnceAsync(scrip, transaction, () => Task.FromResult<OutboxMessage?>(null), ct);
@@ -63,6 +65,18 @@ public sealed class ScripMailActions(
             await MailOutbox.EnqueueAsync(db, clock, message, key, ticket.Id, ct);
             return null;
         }, ct);
+    }
+
+    /// <summary>
+    /// An autoreply never answers mail written by a machine (auto-replies, bounces, lists, our own
+    /// mail coming back), as RT does, so that two robots cannot answer each other forever.
+    /// </summary>
+    private async Task<bool> FromMachineAsync(TicketTransaction transaction, CancellationToken ct)
+    {
+        var headers = await db.Attachments.AsNoTracking()
+            .Where(a => a.TransactionId == transaction.Id && a.Headers != null)
+            .OrderBy(a => a.Id).Select(a => a.Headers).FirstOrDefaultAsync(ct);
+        return headers is not null && NocBoard.Mail.Inbound.MachineMail.Why(headers) is not null;
     }
 
     private async Task<List<string>> RecipientsAsync(Scrip scrip, Ticket ticket, TicketTransaction transaction, CancellationToken ct)

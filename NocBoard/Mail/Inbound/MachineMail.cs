@@ -24,6 +24,20 @@ public static class MachineMail
         return null;
     }
 
+    /// <summary>The same judgement from the header block stored with a ticket's message.</summary>
+    public static string? Why(string headers)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(headers.TrimEnd() + "\r\n\r\n"));
+        try
+        {
+            return Why(MimeMessage.Load(stream));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     public static bool IsBounce(MimeMessage message)
     {
         if (message.Body is MultipartReport) return true;
