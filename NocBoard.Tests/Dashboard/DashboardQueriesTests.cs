@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NocBoard.Accounts.Rights;
 using NocBoard.Dashboard;
+using NocBoard.Tickets;
 using NocBoard.Tickets.Changes;
 using NocBoard.Tickets.Reminders;
 using NocBoard.Tests.Support;
@@ -43,6 +44,27 @@ public class DashboardQueriesTests
             Assert.DoesNotContain(await q.RecentActivityAsync(agent), a => a.Subject == "Hidden incident");
             Assert.Contains(await q.RecentActivityAsync(root), a => a.Subject == "Hidden incident");
         });
+    }
+
+    [Fact]
+    public async Task Recent_Activity_Leaves_Out_Alert_Repeats_And_Scrip_Failures()
+    {
+        await using var s = await Scenario.StartAsync();
+        var root = await s.RootAsync();
+        var id = await s.TicketAsync("core-sw-fra1 is DOWN");
+        await s.DbAsync(async db =>
+        {
+            foreach (var type in new[] { TransactionType.Alert, TransactionType.ScripError })
+                db.Transactions.Add(new TicketTransaction
+                {
+                    TicketId = id, Type = type, Field = "Repeat", NewValue = $"{type} row", ActorId = root.Id, Created = DateTimeOffset.UtcNow,
+                });
+            return await db.SaveChangesAsync();
+        });
+
+        var activity = await s.InScopeAsync(sp => sp.GetRequiredService<DashboardQueries>().RecentActivityAsync(root));
+        Assert.Contains(activity, a => a.TicketId == id && a.Type == TransactionType.Create);
+        Assert.DoesNotContain(activity, a => a.Type is TransactionType.Alert or TransactionType.ScripError);
     }
 
     [Fact]

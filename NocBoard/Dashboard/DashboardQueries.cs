@@ -66,7 +66,10 @@ public sealed class DashboardQueries(NocDbContext db, TicketReader reader, Queue
     {
         var visible = await reader.QueryAsync(actor, ct);
         // Comments stay out of the feed: a quick glance should not need ShowTicketComments checks per row.
-        return await db.Transactions.AsNoTracking().Where(x => x.Type != TransactionType.Comment)
+        // Alert repeats would bury everything else during a storm, and scrip failures are for the
+        // queue's administrators only (the ticket's history shows both to those who may see them).
+        return await db.Transactions.AsNoTracking()
+            .Where(x => x.Type != TransactionType.Comment && x.Type != TransactionType.Alert && x.Type != TransactionType.ScripError)
             .Join(db.Tickets, x => x.TicketId, t => t.Id, (x, t) => new { x, t.EffectiveId })
             .Join(visible, a => a.EffectiveId, t => t.Id, (a, t) => new { a.x, t.Subject })
             .OrderByDescending(a => a.x.Id).Take(PortletSize)
