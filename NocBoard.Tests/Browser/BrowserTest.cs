@@ -44,7 +44,9 @@ public abstract class BrowserTest : IClassFixture<BrowserApp>, IAsyncLifetime
         });
         contexts.Add(context);
         context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        // A full page load (a login post and its redirect) waits for every in-process host of the
+        // suite that is busy at that moment; a minute keeps a loaded CI run from failing on it.
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         pages.Add((who, page));
         page.Console += (_, message) =>
