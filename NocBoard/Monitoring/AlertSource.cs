@@ -1,3 +1,4 @@
+using NocBoard.Accounts;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -40,13 +41,12 @@ public class AlertSource
 
     public TimeSpan ReopenWindow => TimeSpan.FromMinutes(ReopenWindowMinutes);
 
-    public static string HashToken(string token) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim())));
+    public static string HashToken(string token) => SecretTokens.Hash(token);
 
     /// <summary>Compares in constant time, so that response times do not reveal the hash.</summary>
     public bool Accepts(string? token) =>
         TokenHash is not null && !string.IsNullOrWhiteSpace(token)
         && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashToken(token)), Encoding.ASCII.GetBytes(TokenHash));
 
-    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+    public static string NewToken() => SecretTokens.New();
 }

@@ -19,8 +19,7 @@ public static class WallDisplay
     public static bool IsWallDisplay(this ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == ClaimType);
 
     /// <summary>A new secret: "nbw_" and 256 random bits, URL-safe.</summary>
-    public static string NewSecret() =>
-        "nbw_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewSecret() => SecretTokens.New("nbw_");
 
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret.Trim())));
+    public static string Hash(string secret) => SecretTokens.Hash(secret);
 }

@@ -45,7 +45,7 @@ public sealed class AccessTokens(NocDbContext db, RightsService rights, WriteGat
         if (user.Disabled) throw new ArgumentException($"User {user.UserName} is disabled.", nameof(userId));
         if (user.UserName == SystemUser.UserName) throw new ArgumentException("The system account cannot have tokens.", nameof(userId));
 
-        var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretTokens.New(SecretPrefix);
         var token = new AccessToken
         {
             UserId = userId,
@@ -114,13 +114,11 @@ public sealed class AccessTokens(NocDbContext db, RightsService rights, WriteGat
         return (new TokenIdentity(found.Id, found.UserId, found.UserName ?? $"user #{found.UserId}", found.ReadOnly), null);
     }
 
-    public static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string HashOf(string secret) => SecretTokens.Hash(secret);
 
     private async Task RequireMayManageAsync(Actor actor, int userId, CancellationToken ct)
     {
         if (userId != actor.Id && !await rights.HasAsync(actor.Id, Right.AdminUsers, null, ct))
             throw new UnauthorizedAccessException("Managing another user's tokens needs the AdminUsers right.");
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
