@@ -1,44 +1,21 @@
+using NocBoard;
 using NocBoard.Accounts;
-using NocBoard.Admin;
 using NocBoard.Api;
 using NocBoard.Api.RtRest;
-using NocBoard.Automation;
 using NocBoard.Board;
 using NocBoard.Components;
-using NocBoard.Dashboard;
 using NocBoard.Mail;
 using NocBoard.Monitoring;
-using NocBoard.Data;
 using NocBoard.Operations;
 using NocBoard.Operations.Jobs;
 using NocBoard.Operations.Commands;
-using NocBoard.Outbox;
-using NocBoard.Queues;
 using NocBoard.Search;
-using NocBoard.SelfService;
 using NocBoard.Site;
 using NocBoard.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddSite();
-builder.AddData();
-builder.AddAccounts();
-builder.AddQueues();
-builder.AddTickets();
-builder.AddSearch();
-builder.AddOutbox();
-builder.AddJobs();
-builder.AddMail();
-builder.AddMonitoring();
-builder.AddDashboard();
-builder.AddBoard();
-builder.AddSelfService();
-builder.AddAdmin();
-builder.AddApi();
-builder.AddAutomation();
-builder.AddWebUi();
-builder.AddRtRest();
+builder.AddNocBoardFeatures();
 
 if (await OperatorCommands.TryRunAsync(args, builder)) return;
 

@@ -33,18 +33,7 @@ public static class BenchData
         builder.Configuration["Data:Directory"] = data;
         builder.Configuration["Bootstrap:RootPassword"] = BenchApp.RootPassword;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddSite();
-        builder.AddData();
-        builder.AddAccounts();
-        builder.AddQueues();
-        builder.AddTickets();
-        builder.AddSearch();
-        builder.AddOutbox();
-        builder.AddDashboard();
-        builder.AddBoard();
-        builder.AddSelfService();
-        builder.AddAdmin();
-        builder.AddWebUi();
+        builder.AddNocBoardFeatures();
         var ids = new List<int>();
         await using (var app = builder.Build())
         {

@@ -1,3 +1,4 @@
+using NocBoard.Components.Shared;
 using NocBoard.Automation.Admin;
 using NocBoard.Automation.Digests;
 using NocBoard.Automation.Due;
@@ -30,6 +31,7 @@ public static class AutomationFeature
         services.AddScoped<AutomationSeed>();
         services.AddScoped<IOutboxContributor, ScripContributor>();
         services.AddSingleton<IOutboxHandler, ScripRunner>();
+        services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<IOutboxHandler, WebhookCaller>();
         services.AddHttpClient(WebhookCaller.Kind);
         services.AddScheduledJob<EscalationJob>();
@@ -40,6 +42,9 @@ public static class AutomationFeature
         services.AddScoped<ScripAdmin>();
         services.AddScoped<TemplateAdmin>();
         services.AddScoped<JobsAdmin>();
+        services.AddScoped<QueueSlaAdmin>();
+        services.AddPageSection<QueueSlaEditor>(SectionPages.QueueAdmin, order: 10);
+        services.AddPageSection<PersonalDigestPreference>(SectionPages.Preferences, order: 10);
         return builder;
     }
 }

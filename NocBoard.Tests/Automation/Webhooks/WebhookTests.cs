@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NocBoard.Automation;
+using NocBoard.Automation.Admin;
 using NocBoard.Automation.Scrips;
 using NocBoard.Automation.Webhooks;
 using NocBoard.Outbox;
@@ -41,7 +43,8 @@ public class WebhookTests
         await scenario.OnlyScripsAsync(new Scrip
         {
             Description = "On Create Call Webhook", Condition = ScripCondition.OnCreate, Action = ScripAction.CallWebhook,
-            ActionArgument = $"{address}/hook", WebhookSecret = "s3cret-key",
+            ActionArgument = $"{address}/hook",
+            ProtectedWebhookSecret = scenario.Services.GetRequiredService<WebhookSecrets>().Protect("s3cret-key"),
         });
         var id = await scenario.TicketAsync("Webhook me");
         await scenario.SettleAsync();
@@ -71,6 +74,35 @@ public class WebhookTests
         Assert.Equal(id, json.RootElement.GetProperty("ticket").GetProperty("id").GetInt32());
         Assert.Equal("Webhook me", json.RootElement.GetProperty("ticket").GetProperty("subject").GetString());
         Assert.Equal("Create", json.RootElement.GetProperty("transaction").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task The_Signing_Secret_Is_Stored_Encrypted_And_Never_Shown_Again()
+    {
+        var (scenario, _) = await AutomationKit.StartAsync();
+        await using var _s = scenario;
+        var root = await scenario.RootAsync();
+        var general = await scenario.GeneralQueueIdAsync();
+        var form = new ScripForm
+        {
+            Description = "Hook", QueueId = general, Action = ScripAction.CallWebhook,
+            ActionArgument = "https://hooks.example.net/noc", WebhookSecret = "correct-horse-battery",
+        };
+        var created = await scenario.InScopeAsync(sp => sp.GetRequiredService<ScripAdmin>().CreateAsync(root, form));
+        Assert.True(created.Succeeded, created.Error?.Message);
+
+        var stored = await scenario.DbAsync(db => db.Scrips().Where(x => x.Id == created.Value).Select(x => x.ProtectedWebhookSecret).SingleAsync());
+        Assert.DoesNotContain("correct-horse-battery", stored);
+        Assert.Equal("correct-horse-battery", scenario.Services.GetRequiredService<WebhookSecrets>().Unprotect(stored, created.Value));
+
+        var shown = (await scenario.InScopeAsync(sp => sp.GetRequiredService<ScripAdmin>().GetAsync(root, created.Value))).Value!;
+        Assert.Null(shown.WebhookSecret);
+        Assert.True(shown.HasWebhookSecret);
+
+        // Saving the form again without typing a secret keeps the one stored.
+        shown.Description = "Hook, renamed";
+        Assert.True((await scenario.InScopeAsync(sp => sp.GetRequiredService<ScripAdmin>().UpdateAsync(root, created.Value, shown))).Succeeded);
+        Assert.Equal(stored, await scenario.DbAsync(db => db.Scrips().Where(x => x.Id == created.Value).Select(x => x.ProtectedWebhookSecret).SingleAsync()));
     }
 
     [Fact]

@@ -23,7 +23,10 @@ public sealed class ScripForm
     public string? ActionArgument { get; set; }
     public string? TemplateName { get; set; }
     public int SortOrder { get; set; } = 100;
+    /// <summary>A new signing secret; empty keeps the one stored (which is never shown again).</summary>
     public string? WebhookSecret { get; set; }
+
+    public bool HasWebhookSecret { get; set; }
 }
 
 public sealed record ScripChoices(IReadOnlyList<Choice> Queues, bool MayEditGlobal, IReadOnlyList<string> Templates);
@@ -32,7 +35,7 @@ public sealed record ScripChoices(IReadOnlyList<Choice> Queues, bool MayEditGlob
 /// Creating and changing scrips. A global scrip needs AdminQueue globally; a queue's scrip needs
 /// AdminQueue on that queue (or globally). Scrips are disabled, never deleted.
 /// </summary>
-public sealed class ScripAdmin(NocDbContext db, AdminRights rights, AdminWriter writer)
+public sealed class ScripAdmin(NocDbContext db, AdminRights rights, AdminWriter writer, WebhookSecrets secrets)
 {
     public Task<AdminResult<IReadOnlyList<ScripSummary>>> ListAsync(Actor actor, CancellationToken ct = default) =>
         writer.ReadAsync<IReadOnlyList<ScripSummary>>(async () =>
@@ -64,7 +67,7 @@ public sealed class ScripAdmin(NocDbContext db, AdminRights rights, AdminWriter 
             {
                 Description = scrip.Description, QueueId = scrip.QueueId, Condition = scrip.Condition,
                 ConditionArgument = scrip.ConditionArgument, Action = scrip.Action, ActionArgument = scrip.ActionArgument,
-                TemplateName = scrip.TemplateName, SortOrder = scrip.SortOrder, WebhookSecret = scrip.WebhookSecret,
+                TemplateName = scrip.TemplateName, SortOrder = scrip.SortOrder, HasWebhookSecret = scrip.ProtectedWebhookSecret is not null,
             };
         });
 
@@ -119,8 +122,8 @@ public sealed class ScripAdmin(NocDbContext db, AdminRights rights, AdminWriter 
                 throw Refuse.Invalid($"There is no template '{scrip.TemplateName}' for this scrip's queue or global.", "TemplateName");
         }
         scrip.SortOrder = form.SortOrder;
-        scrip.WebhookSecret = AdminInput.Optional(form.WebhookSecret);
-        if (form.Action == ScripAction.CallWebhook && scrip.WebhookSecret is null)
+        if (AdminInput.Optional(form.WebhookSecret) is { } secret) scrip.ProtectedWebhookSecret = secrets.Protect(secret);
+        if (form.Action == ScripAction.CallWebhook && scrip.ProtectedWebhookSecret is null)
             throw Refuse.Invalid("A webhook scrip needs a secret to sign its calls with.", "WebhookSecret");
     }
 

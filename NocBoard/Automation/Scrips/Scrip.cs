@@ -29,8 +29,8 @@ public class Scrip
     public int SortOrder { get; set; }
     public bool Disabled { get; set; }
 
-    /// <summary>For Call Webhook: the key the payload is signed with (HMAC-SHA256).</summary>
-    public string? WebhookSecret { get; set; }
+    /// <summary>For Call Webhook: the key the payload is signed with (HMAC-SHA256), protected by <see cref="Webhooks.WebhookSecrets"/>.</summary>
+    public string? ProtectedWebhookSecret { get; set; }
 }
 
 /// <summary>When a scrip fires, named as RT names its conditions.</summary>

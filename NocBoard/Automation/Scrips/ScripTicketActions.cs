@@ -61,17 +61,15 @@ public sealed class ScripTicketActions(NocDbContext db, TicketService tickets, S
         var kind = parts.Length == 2 && Enum.TryParse<LinkKind>(parts[1], true, out var k) ? k : LinkKind.RefersTo;
         if (parts.Length == 2 && !Enum.TryParse<LinkKind>(parts[1], true, out _))
             throw new InvalidOperationException($"'{parts[1]}' is not a link kind; use one of: {string.Join(", ", Enum.GetNames<LinkKind>())}.");
-        // Checked first, so a retry after a crash between creating and linking does not create a second ticket.
-        if (await db.ScripRuns().AnyAsync(r => r.ScripId == scrip.Id && r.TransactionId == transaction.Id, ct)) return;
         var message = await messages.RenderAsync(scrip, ticket, queue.Name, transaction, null, ct);
-        var created = Check(await tickets.CreateAsync(new NewTicket
+        // The new ticket, its link and the mark that the scrip ran commit together: a retry after a
+        // crash finds the mark and creates nothing more.
+        Check(await tickets.CreateAsync(new NewTicket
         {
             QueueName = Required(parts[0], "a queue name"),
             Subject = message.Subject,
             Content = new TicketMessage(message.Body),
-        }, system, ct));
-        Check(await tickets.ApplyAsync(created.Id, [new AddLink(kind, ticket.Id)], system, ct: ct));
-        Check(await tickets.ApplyAsync(ticket.Id, [mark], system, ct: ct));
+        }, [new AddLink(kind, ticket.Id), mark], system, ct));
     }
 
     /// <summary>"Cc: someone@example.net", "AdminCc: alice" (a user name) or "Requestor: ...".</summary>

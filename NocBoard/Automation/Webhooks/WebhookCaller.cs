@@ -14,7 +14,7 @@ namespace NocBoard.Automation.Webhooks;
 /// read at sending time and never stored in the outbox. A failure or a non-2xx answer is retried
 /// by the outbox with backoff; <c>X-NocBoard-Delivery</c> stays the same across retries.
 /// </summary>
-public sealed class WebhookCaller(IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<AutomationOptions> options) : IOutboxHandler
+public sealed class WebhookCaller(IServiceScopeFactory scopes, IHttpClientFactory http, WebhookSecrets secrets, IOptions<AutomationOptions> options) : IOutboxHandler
 {
     public const string Kind = "automation.webhook";
     public const string SignatureHeader = "X-NocBoard-Signature";
@@ -30,7 +30,8 @@ public sealed class WebhookCaller(IServiceScopeFactory scopes, IHttpClientFactor
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<NocDbContext>();
-            secret = await db.Scrips().AsNoTracking().Where(s => s.Id == stored.ScripId).Select(s => s.WebhookSecret).SingleOrDefaultAsync(ct);
+            var protectedSecret = await db.Scrips().AsNoTracking().Where(s => s.Id == stored.ScripId).Select(s => s.ProtectedWebhookSecret).SingleOrDefaultAsync(ct);
+            secret = secrets.Unprotect(protectedSecret, stored.ScripId);
         }
         using var request = new HttpRequestMessage(HttpMethod.Post, stored.Url)
         {

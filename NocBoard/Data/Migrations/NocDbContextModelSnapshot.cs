@@ -503,6 +503,10 @@ namespace NocBoard.Data.Migrations
                     b.Property<bool>("Disabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProtectedWebhookSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("QueueId")
                         .HasColumnType("INTEGER");
 
@@ -510,10 +514,6 @@ namespace NocBoard.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TemplateName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WebhookSecret")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
