@@ -16,7 +16,7 @@ public sealed class AdminWriter(NocDbContext db, RightsService rights, WriteGate
     {
         if (actor.WallDisplay)
             return AdminResult<T>.Refused(new(AdminErrorKind.Forbidden, "A wall display only shows tickets; it may not change settings."));
-        using var _ = await gate.EnterAsync(ct);
+        await using var _ = await gate.EnterAsync(ct);
         rights.Invalidate();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try

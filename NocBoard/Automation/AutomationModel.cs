@@ -17,7 +17,8 @@ internal sealed class ScripConfiguration : IEntityTypeConfiguration<Scrip>
         b.Property(s => s.ConditionArgument).HasMaxLength(2000);
         b.Property(s => s.ActionArgument).HasMaxLength(2000);
         b.Property(s => s.TemplateName).HasMaxLength(200);
-        b.Property(s => s.ProtectedWebhookSecret).HasMaxLength(1000);
+        // A protected secret of up to 64 characters fits (Data Protection adds about 130).
+        b.Property(s => s.ProtectedWebhookSecret).HasMaxLength(200);
         b.HasOne<Queue>().WithMany().HasForeignKey(s => s.QueueId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => new { s.QueueId, s.SortOrder });
     }

@@ -26,8 +26,12 @@ public static class DataFeature
 
         builder.Services.Configure<DataOptions>(o => o.Directory = directory);
         // Split queries: a ticket loads its watchers and custom field values without a cartesian product.
-        builder.Services.AddDbContext<NocDbContext>(o => o.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
-        builder.Services.AddSingleton(new WriteGate(serialize: true));
+        builder.Services.AddDbContext<NocDbContext>(o => o
+            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .AddInterceptors(new SqliteConnectionSetup()));
+        var durability = new CommitDurability(DatabaseFile(connectionString));
+        builder.Services.AddSingleton(durability);
+        builder.Services.AddSingleton(new WriteGate(serialize: true, durability));
         builder.Services.AddSingleton<DatabaseReadiness>();
 
         // Login cookies and antiforgery tokens stay valid across restarts because the keys that
@@ -36,6 +40,13 @@ public static class DataFeature
             .SetApplicationName("NocBoard")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(directory, "keys")));
         return builder;
+    }
+
+    /// <summary>The SQLite file as SQLite resolves it (relative to the working directory); null for an in-memory database.</summary>
+    private static string? DatabaseFile(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString);
+        return source.Mode == SqliteOpenMode.Memory || source.DataSource is "" or ":memory:" ? null : Path.GetFullPath(source.DataSource);
     }
 
     /// <summary>Creates the data folder and database, switches SQLite to WAL, and applies migrations.</summary>
@@ -53,9 +64,9 @@ public static class DataFeature
         if (db.Database.IsSqlite())
         {
             // WAL lets readers (every open board) run while a ticket is written; the setting is
-            // stored in the database file, so once is enough. Synchronous stays at SQLite's FULL:
-            // every commit reaches the disk before it is acknowledged (about 1 ms here), so a power
-            // cut loses nothing committed either.
+            // stored in the database file, so once is enough. Commits are made durable in groups
+            // (CommitDurability): every change reaches the disk before it is acknowledged, so a
+            // power cut loses nothing acknowledged.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
     }

@@ -10,7 +10,7 @@ public sealed class AlertRejections(NocDbContext db, WriteGate gate, TimeProvide
     public async Task<long> StoreAsync(string via, string? source, string reason, string payload, CancellationToken ct = default)
     {
         logger.LogWarning("Rejected an alert from {Via} (source {Source}): {Reason}", via, source ?? "unknown", reason);
-        using var _ = await gate.EnterAsync(ct);
+        await using var _ = await gate.EnterAsync(ct);
         db.ChangeTracker.Clear();
         var row = new RejectedAlert
         {

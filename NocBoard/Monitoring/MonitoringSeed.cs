@@ -62,7 +62,7 @@ public sealed class MonitoringSeed(IServiceScopeFactory scopes, AlertBadges badg
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NocDbContext>();
         var gate = scope.ServiceProvider.GetRequiredService<WriteGate>();
-        using (await gate.EnterAsync(ct))
+        await using (await gate.EnterAsync(ct))
         {
             var sources = db.Set<AlertSource>();
             foreach (var source in DefaultSources())

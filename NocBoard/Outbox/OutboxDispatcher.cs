@@ -16,6 +16,7 @@ public sealed class OutboxDispatcher(
     IEnumerable<IOutboxHandler> handlers,
     IOptions<OutboxOptions> options,
     OutboxSignal signal,
+    CommitDurability durability,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -49,6 +50,8 @@ public sealed class OutboxDispatcher(
             .OrderBy(m => m.Id)
             .Take(50)
             .ToListAsync(ct);
+        // Never act on a commit that could still vanish in a power cut (it is on disk within a millisecond).
+        if (due.Count > 0) await durability.WaitAsync();
 
         var tried = 0;
         foreach (var message in due)

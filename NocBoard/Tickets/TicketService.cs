@@ -97,46 +97,50 @@ public sealed class TicketService(
 
     private async Task<TicketChangeResult> RunOnceAsync(Actor actor, CancellationToken ct, Func<TicketChangeContext, Task> work)
     {
-        using var _ = await gate.EnterAsync(ct);
-        rights.Invalidate();
-        if ((await rights.SubjectAsync(actor.Id, ct)).WallDisplay)
-            return TicketChangeResult.Refused(new TicketError(TicketErrorKind.Forbidden, "A wall display only shows tickets; it may not change them."));
-        var ctx = new TicketChangeContext(db, rights, actor, clock.GetUtcNow(), options.Value);
-        await using var dbTransaction = await db.Database.BeginTransactionAsync(ct);
+        TicketChangeContext ctx;
         bool queuedSideEffects;
-        try
+        // Leaving the gate waits until the commit is on disk: only then is it published or answered.
+        await using (await gate.EnterAsync(ct))
         {
-            await work(ctx);
-
-            foreach (var ticket in ctx.Touched)
+            rights.Invalidate();
+            if ((await rights.SubjectAsync(actor.Id, ct)).WallDisplay)
+                return TicketChangeResult.Refused(new TicketError(TicketErrorKind.Forbidden, "A wall display only shows tickets; it may not change them."));
+            ctx = new TicketChangeContext(db, rights, actor, clock.GetUtcNow(), options.Value);
+            await using var dbTransaction = await db.Database.BeginTransactionAsync(ct);
+            try
             {
-                ticket.Version++;
-                ticket.LastUpdated = ctx.Now;
-                ticket.LastUpdatedById = actor.Id;
-            }
-            await db.SaveChangesAsync(ct);
+                await work(ctx);
 
-            // Transactions have ids now, so side effects can name them.
-            foreach (var contributor in contributors)
-                await contributor.ContributeAsync(ctx, ct);
-            queuedSideEffects = ctx.FlushOutbox() > 0;
-            if (queuedSideEffects)
+                foreach (var ticket in ctx.Touched)
+                {
+                    ticket.Version++;
+                    ticket.LastUpdated = ctx.Now;
+                    ticket.LastUpdatedById = actor.Id;
+                }
                 await db.SaveChangesAsync(ct);
 
-            await dbTransaction.CommitAsync(ct);
-        }
-        catch (TicketRefusedException refused)
-        {
-            await dbTransaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            logger.LogInformation("Refused a change by {Actor}: {Reason}", actor.Name, refused.Message);
-            return TicketChangeResult.Refused(refused.Error);
-        }
-        catch
-        {
-            await dbTransaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            throw;
+                // Transactions have ids now, so side effects can name them.
+                foreach (var contributor in contributors)
+                    await contributor.ContributeAsync(ctx, ct);
+                queuedSideEffects = ctx.FlushOutbox() > 0;
+                if (queuedSideEffects)
+                    await db.SaveChangesAsync(ct);
+
+                await dbTransaction.CommitAsync(ct);
+            }
+            catch (TicketRefusedException refused)
+            {
+                await dbTransaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                logger.LogInformation("Refused a change by {Actor}: {Reason}", actor.Name, refused.Message);
+                return TicketChangeResult.Refused(refused.Error);
+            }
+            catch
+            {
+                await dbTransaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                throw;
+            }
         }
 
         if (queuedSideEffects) outboxSignal.Pulse();

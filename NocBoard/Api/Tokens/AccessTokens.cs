@@ -57,7 +57,7 @@ public sealed class AccessTokens(NocDbContext db, RightsService rights, WriteGat
             Expires = expires?.ToUniversalTime(),
             ReadOnly = readOnly,
         };
-        using (await gate.EnterAsync(ct))
+        await using (await gate.EnterAsync(ct))
         {
             db.AccessTokens.Add(token);
             await db.SaveChangesAsync(ct);
@@ -84,7 +84,7 @@ public sealed class AccessTokens(NocDbContext db, RightsService rights, WriteGat
     /// <summary>Revokes a token at once; false when there is no such token the actor may manage.</summary>
     public async Task<bool> RevokeAsync(Actor actor, int tokenId, CancellationToken ct = default)
     {
-        using var _ = await gate.EnterAsync(ct);
+        await using var _ = await gate.EnterAsync(ct);
         var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Id == tokenId, ct);
         if (token is null) return false;
         if (token.UserId != actor.Id && !await rights.HasAsync(actor.Id, Right.AdminUsers, null, ct))

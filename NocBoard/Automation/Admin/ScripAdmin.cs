@@ -122,7 +122,12 @@ public sealed class ScripAdmin(NocDbContext db, AdminRights rights, AdminWriter 
                 throw Refuse.Invalid($"There is no template '{scrip.TemplateName}' for this scrip's queue or global.", "TemplateName");
         }
         scrip.SortOrder = form.SortOrder;
-        if (AdminInput.Optional(form.WebhookSecret) is { } secret) scrip.ProtectedWebhookSecret = secrets.Protect(secret);
+        if (AdminInput.Optional(form.WebhookSecret) is { } secret)
+        {
+            if (secret.Length > WebhookSecrets.MaxLength)
+                throw Refuse.Invalid($"A signing secret has at most {WebhookSecrets.MaxLength} characters (this one has {secret.Length}).", "WebhookSecret");
+            scrip.ProtectedWebhookSecret = secrets.Protect(secret);
+        }
         if (form.Action == ScripAction.CallWebhook && scrip.ProtectedWebhookSecret is null)
             throw Refuse.Invalid("A webhook scrip needs a secret to sign its calls with.", "WebhookSecret");
     }

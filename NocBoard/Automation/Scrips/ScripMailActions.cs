@@ -107,7 +107,7 @@ public sealed class ScripMailActions(
 
     private async Task QueueOnceAsync(Scrip scrip, TicketTransaction transaction, Func<Task<OutboxMessage?>> queue, CancellationToken ct)
     {
-        using (await gate.EnterAsync(ct))
+        await using (await gate.EnterAsync(ct))
         {
             await using var dbTransaction = await db.Database.BeginTransactionAsync(ct);
             if (await db.ScripRuns().AnyAsync(r => r.ScripId == scrip.Id && r.TransactionId == transaction.Id, ct)) return;

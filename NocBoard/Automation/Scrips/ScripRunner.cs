@@ -33,39 +33,45 @@ public sealed class ScripRunner(IServiceScopeFactory scopes, ILogger<ScripRunner
         if (transactions.Any(t => t.Type == TransactionType.Create))
             await sp.GetRequiredService<DueDates>().ApplyOnCreateAsync(work.TicketId, system, ct);
 
+        var ticket = await LoadAsync(db, work.TicketId, ct);
+        if (ticket is null) return;
+        var scrips = await db.Scrips().AsNoTracking().Where(s => !s.Disabled)
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
+        var ran = (await db.ScripRuns().AsNoTracking().Where(r => work.TransactionIds.Contains(r.TransactionId))
+            .Select(r => new { r.ScripId, r.TransactionId }).ToListAsync(ct))
+            .Select(r => (r.ScripId, r.TransactionId)).ToHashSet();
+        var queue = await QueueAsync(db, ticket.QueueId, ct);
+
         foreach (var transaction in transactions)
+        foreach (var scrip in scrips)
         {
-            var ticket = await LoadAsync(db, work.TicketId, ct);
-            if (ticket is null) return;
-            var scrips = await db.Scrips().AsNoTracking()
-                .Where(s => !s.Disabled && (s.QueueId == null || s.QueueId == ticket.QueueId))
-                .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
-            foreach (var scrip in scrips)
+            // A scrip of another queue may apply once an earlier scrip moved the ticket.
+            if (scrip.QueueId is { } queueId && queueId != ticket.QueueId) continue;
+            if (ran.Contains((scrip.Id, transaction.Id))) continue;
+            if (chain.Contains(scrip.Id))
             {
-                if (chain.Contains(scrip.Id))
-                {
-                    logger.LogWarning("Ticket #{Ticket}: scrip #{Scrip} was not run again for a change it led to itself (a loop: {Chain}).",
-                        ticket.Id, scrip.Id, string.Join(" → ", chain.ScripIds.Select(id => $"#{id}")));
-                    continue;
-                }
-                if (await db.ScripRuns().AnyAsync(r => r.ScripId == scrip.Id && r.TransactionId == transaction.Id, ct)) continue;
-                // Each scrip sees the ticket as the scrips before it left it.
-                ticket = await LoadAsync(db, work.TicketId, ct);
-                if (ticket is null) return;
-                await RunOneAsync(sp, scrip, ticket, transaction, system, chain, ct);
+                logger.LogWarning("Ticket #{Ticket}: scrip #{Scrip} was not run again for a change it led to itself (a loop: {Chain}).",
+                    ticket.Id, scrip.Id, string.Join(" → ", chain.ScripIds.Select(id => $"#{id}")));
+                continue;
             }
+            if (!await RunOneAsync(sp, scrip, ticket, queue, transaction, system, chain, ct)) continue;
+            // Each scrip sees the ticket as the scrips before it left it.
+            ticket = await LoadAsync(db, work.TicketId, ct);
+            if (ticket is null) return;
+            if (ticket.QueueId != queue.Id) queue = await QueueAsync(db, ticket.QueueId, ct);
         }
     }
 
-    private async Task RunOneAsync(IServiceProvider sp, Scrip scrip, Ticket ticket, TicketTransaction transaction, Actor system,
+    /// <summary>Runs the scrip if its condition holds; true when it acted (or failed trying).</summary>
+    private async Task<bool> RunOneAsync(IServiceProvider sp, Scrip scrip, Ticket ticket, Queue queue, TicketTransaction transaction, Actor system,
         ScripChain chain, CancellationToken ct)
     {
         try
         {
             var db = sp.GetRequiredService<NocDbContext>();
-            var queue = await db.Queues.AsNoTracking().Include(q => q.Lifecycle).SingleAsync(q => q.Id == ticket.QueueId, ct);
-            var values = await ExpressionValuesAsync(db, ticket, queue, transaction, ct);
-            if (!ScripConditions.Matches(scrip.Condition, scrip.ConditionArgument, transaction, queue.Lifecycle, () => values)) return;
+            // Only a user-defined condition reads names from the database.
+            var values = scrip.Condition == ScripCondition.UserDefined ? await ExpressionValuesAsync(db, ticket, queue, transaction, ct) : null;
+            if (!ScripConditions.Matches(scrip.Condition, scrip.ConditionArgument, transaction, queue.Lifecycle, () => values!)) return false;
             using (ScripChain.Enter(chain.Then(scrip.Id)))
             {
                 if (ScripMailActions.Handles(scrip.Action))
@@ -83,7 +89,11 @@ public sealed class ScripRunner(IServiceScopeFactory scopes, ILogger<ScripRunner
             if (!recorded.Succeeded && recorded.Error!.Kind != TicketErrorKind.Conflict)
                 logger.LogError("Could not record the failure of scrip #{Scrip} on ticket #{Ticket}: {Reason}", scrip.Id, ticket.Id, recorded.Error.Message);
         }
+        return true;
     }
+
+    private static Task<Queue> QueueAsync(NocDbContext db, int queueId, CancellationToken ct) =>
+        db.Queues.AsNoTracking().Include(q => q.Lifecycle).SingleAsync(q => q.Id == queueId, ct);
 
     private static Task<Ticket?> LoadAsync(NocDbContext db, int ticketId, CancellationToken ct) =>
         db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct);

@@ -9,6 +9,9 @@ namespace NocBoard.Automation.Webhooks;
 /// </summary>
 public sealed class WebhookSecrets(IDataProtectionProvider provider)
 {
+    /// <summary>Long enough for any HMAC-SHA256 key worth having; the protected form must fit its column.</summary>
+    public const int MaxLength = 64;
+
     private readonly IDataProtector protector = provider.CreateProtector("NocBoard.Automation.WebhookSecret");
 
     public string Protect(string secret) => protector.Protect(secret);

@@ -507,7 +507,7 @@ namespace NocBoard.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProtectedWebhookSecret")
-                        .HasMaxLength(1000)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("QueueId")

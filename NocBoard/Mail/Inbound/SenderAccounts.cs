@@ -33,7 +33,7 @@ public sealed class SenderAccounts(NocDbContext db, WriteGate gate, TimeProvider
         if (settings.RefusesUnknownSenders(queueName))
             return (null, $"The sender {email} is not a known user, and queue '{queueName}' does not create users from mail.");
 
-        using (await gate.EnterAsync(ct))
+        await using (await gate.EnterAsync(ct))
         {
             // Another message from the same new sender may have created them meanwhile.
             user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);

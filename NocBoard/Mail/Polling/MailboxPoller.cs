@@ -92,7 +92,7 @@ public sealed class MailboxPoller(
     private async Task RecordAsync(PolledMailbox mailbox, string? error, CancellationToken ct)
     {
         if (mailbox.Id is not { } id) return;
-        using var _ = await gate.EnterAsync(ct);
+        await using var _ = await gate.EnterAsync(ct);
         var now = clock.GetUtcNow();
         await db.Set<Mailbox>().Where(m => m.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.LastPolled, now)

@@ -13,7 +13,7 @@ public sealed class QuarantineStore(NocDbContext db, WriteGate gate, TimeProvide
     /// </summary>
     public async Task<long> AddAsync(QuarantinedMail entry, MailReceipt? receipt, long? existingId, CancellationToken ct)
     {
-        using var _ = await gate.EnterAsync(ct);
+        await using var _ = await gate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -57,7 +57,7 @@ public sealed class QuarantineStore(NocDbContext db, WriteGate gate, TimeProvide
     /// <summary>Writes a receipt on its own (a dropped message, or one an interceptor took without a ticket write).</summary>
     public async Task AddReceiptAsync(MailReceipt receipt, CancellationToken ct)
     {
-        using var _ = await gate.EnterAsync(ct);
+        await using var _ = await gate.EnterAsync(ct);
         try
         {
             receipt.Received = clock.GetUtcNow();
@@ -73,13 +73,13 @@ public sealed class QuarantineStore(NocDbContext db, WriteGate gate, TimeProvide
     /// <summary>Forgets the receipt that points at a quarantine entry, so that the message can be taken in again.</summary>
     public async Task ForgetReceiptAsync(long quarantineId, CancellationToken ct)
     {
-        using var _ = await gate.EnterAsync(ct);
+        await using var _ = await gate.EnterAsync(ct);
         await db.Set<MailReceipt>().Where(r => r.QuarantineId == quarantineId).ExecuteDeleteAsync(ct);
     }
 
     public async Task MarkReleasedAsync(long quarantineId, int ticketId, CancellationToken ct)
     {
-        using var _ = await gate.EnterAsync(ct);
+        await using var _ = await gate.EnterAsync(ct);
         await db.Set<QuarantinedMail>().Where(q => q.Id == quarantineId).ExecuteUpdateAsync(s => s
             .SetProperty(q => q.Released, clock.GetUtcNow())
             .SetProperty(q => q.ReleasedTicketId, ticketId), ct);
