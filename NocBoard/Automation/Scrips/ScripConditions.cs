@@ -14,6 +14,25 @@ public static class ScripConditions
     private static readonly TransactionType[] OwnerChanges =
         [TransactionType.Take, TransactionType.Untake, TransactionType.Steal, TransactionType.Give];
 
+    /// <summary>
+    /// Whether the condition could hold for a transaction of this type at all (what its argument
+    /// and the ticket say is decided later), so a change no scrip can fire on queues no scrip run.
+    /// </summary>
+    public static bool CanMatch(ScripCondition condition, TransactionType type, string? field) => condition switch
+    {
+        ScripCondition.OnTransaction or ScripCondition.UserDefined => true,
+        ScripCondition.OnCreate => type == TransactionType.Create,
+        ScripCondition.OnCorrespond => type == TransactionType.Correspond,
+        ScripCondition.OnComment => type == TransactionType.Comment,
+        ScripCondition.OnStatusChange or ScripCondition.OnResolve or ScripCondition.OnReopen => type == TransactionType.Status,
+        ScripCondition.OnOwnerChange => OwnerChanges.Contains(type),
+        ScripCondition.OnQueueChange => type == TransactionType.Set && field == "Queue",
+        ScripCondition.OnPriorityChange => type == TransactionType.Set && field == "Priority",
+        ScripCondition.OnDuePassed => type == TransactionType.DuePassed,
+        ScripCondition.OnCustomFieldChange => type == TransactionType.CustomField,
+        _ => false,
+    };
+
     /// <param name="values">The names of <see cref="ScripExpression"/> with this transaction's and ticket's values.</param>
     public static bool Matches(ScripCondition condition, string? argument, TicketTransaction t, Lifecycle lifecycle,
         Func<IReadOnlyDictionary<string, string?>> values) => condition switch

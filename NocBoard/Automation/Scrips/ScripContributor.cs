@@ -12,7 +12,8 @@ public sealed record ScripWork(int TicketId, IReadOnlyList<long> TransactionIds,
 /// <summary>
 /// Inside every ticket write: queues "run the scrips for these transactions" in the same commit,
 /// so scrips run after the change is durable and are never lost. Writes that cannot fire a scrip
-/// (no scrip applies to the queue, and no service level to apply) queue nothing.
+/// (no scrip of the queue has a condition that can hold for these transactions, and no service
+/// level to apply) queue nothing: an alert repeat costs no scrip run.
 /// </summary>
 public sealed class ScripContributor(IOptions<AutomationOptions> options, ILogger<ScripContributor> logger) : IOutboxContributor
 {
@@ -27,7 +28,9 @@ public sealed class ScripContributor(IOptions<AutomationOptions> options, ILogge
             if (ticket is null) continue;
             var queueId = ticket.QueueId;
             var created = group.Any(t => t.Type == TransactionType.Create);
-            var applies = await ctx.Db.Scrips().AnyAsync(s => !s.Disabled && (s.QueueId == null || s.QueueId == queueId), ct)
+            var conditions = await ctx.Db.Scrips().Where(s => !s.Disabled && (s.QueueId == null || s.QueueId == queueId))
+                .Select(s => s.Condition).Distinct().ToListAsync(ct);
+            var applies = group.Any(t => conditions.Any(c => ScripConditions.CanMatch(c, t.Type, t.Field)))
                           || (created && await ctx.Db.QueueSlas().AnyAsync(s => s.QueueId == queueId && s.DueInHours != null, ct));
             if (!applies) continue;
             if (chain.Depth >= options.Value.MaxScripDepth)
