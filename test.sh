@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 # nagios4-common: monitoring tests render Nagios's shipped notification commands (commands.cfg).
 # rt5-clients: the RT REST 1.0 tests run the real rt command-line client.
 # postfix, dovecot-imapd, dovecot-pop3d: the mail tests run real mail servers (and the real rt-mailgate).
-APT_PACKAGES=(ca-certificates tzdata chromium nagios4-common rt5-clients postfix dovecot-imapd dovecot-pop3d)
+APT_PACKAGES=(ca-certificates tzdata chromium nagios4-common rt5-clients postfix dovecot-imapd dovecot-pop3d curl jq)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -62,6 +62,9 @@ public sealed class RtServer : IAsyncLifetime
 /// <summary>One run of the real rt client: its exit code and what it printed.</summary>
 public sealed record RtRun(int ExitCode, string Out, string Err)
 {
+    /// <summary>Standard output exactly as rt wrote it.</summary>
+    public byte[] OutBytes { get; init; } = [];
+
     public static async Task<RtRun> ExecAsync(Uri server, string user, string password, string[] args)
     {
         var home = System.IO.Directory.CreateTempSubdirectory("nocboard-rt-home-").FullName;
@@ -89,11 +92,14 @@ public sealed record RtRun(int ExitCode, string Out, string Err)
 
             using var process = Process.Start(start) ?? throw new InvalidOperationException("rt did not start");
             process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
+            // Raw bytes: attachment content comes out of rt unchanged, not as text.
+            var stdoutBytes = new MemoryStream();
+            var stdout = process.StandardOutput.BaseStream.CopyToAsync(stdoutBytes);
             var stderr = process.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await process.WaitForExitAsync(timeout.Token);
-            return new RtRun(process.ExitCode, await stdout, await stderr);
+            await stdout;
+            return new RtRun(process.ExitCode, System.Text.Encoding.UTF8.GetString(stdoutBytes.ToArray()), await stderr) { OutBytes = stdoutBytes.ToArray() };
         }
         finally
         {

@@ -39,8 +39,14 @@ public sealed partial class RtRestEndpoint(
             response = new RtResponse(500, "Server Error", "# The request failed; the server log has the details.");
         }
         http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(response.ToText(), ct);
+        http.Response.ContentType = response.RawContentType ?? "text/plain; charset=utf-8";
+        if (response.RawContentType is not null)
+        {
+            // An uploaded file is never rendered in NocBoard's origin, whatever its type says.
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.ContentDisposition = "attachment";
+        }
+        await http.Response.Body.WriteAsync(response.ToBytes(), ct);
     }
 
     private async Task<RtResponse> AnswerAsync(HttpContext http, string path, CancellationToken ct)

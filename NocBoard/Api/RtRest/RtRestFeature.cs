@@ -19,6 +19,7 @@ public static class RtRestFeature
         services.AddScoped<RtTicketTemplate>();
         services.AddScoped<RtCustomFieldNames>();
         services.AddScoped<RtHistory>();
+        services.AddScoped<RtAttachments>();
         services.AddScoped<RtLinks>();
         services.AddScoped<RtObjects>();
         services.AddScoped<RtShow>();

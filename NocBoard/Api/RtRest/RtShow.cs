@@ -5,15 +5,18 @@ namespace NocBoard.Api.RtRest;
 
 /// <summary>
 /// <c>show</c>: the objects named by one or more <c>id</c> fields (<c>ticket/42</c>, <c>ticket/1-3</c>,
-/// <c>ticket/new</c>, <c>ticket/42/history</c>, <c>ticket/42/links</c>, <c>user/root</c>, <c>queue/General</c>).
+/// <c>ticket/new</c>, <c>ticket/42/history</c>, <c>ticket/42/links</c>, <c>ticket/42/attachments[/7[/content]]</c>, <c>user/root</c>, <c>queue/General</c>).
 /// Like RT, something missing or hidden is a comment in a 200 answer, and the forms of all ids
 /// are returned together.
 /// </summary>
 public sealed partial class RtShow(TicketReader reader, RtTicketForms ticketForms, RtTicketTemplate template,
-    RtHistory history, RtLinks links, RtObjects objects)
+    RtHistory history, RtLinks links, RtObjects objects, RtAttachments attachments)
 {
     [GeneratedRegex(@"^(ticket|user|queue)/([^/]+)(?:/(.*))?$", RegexOptions.IgnoreCase)]
     private static partial Regex ObjectSpec();
+
+    [GeneratedRegex(@"^ticket/(\d+)/attachments/([^/]+)/content$", RegexOptions.IgnoreCase)]
+    private static partial Regex AttachmentContent();
 
     public async Task<RtResponse> ShowAsync(IReadOnlyList<string> ids, string? format, IReadOnlyList<string> fieldList, RtCaller caller, CancellationToken ct)
     {
@@ -25,6 +28,10 @@ public sealed partial class RtShow(TicketReader reader, RtTicketForms ticketForm
                 return RtResponse.BadRequest($"# Invalid field specification: {string.Join(",", fieldList)}");
             fields.Add(canonical);
         }
+
+        // An attachment's bytes are the whole answer, as in RT (the client asks for one at a time).
+        if (ids.Count == 1 && AttachmentContent().Match(ids[0].Trim()) is { Success: true } content)
+            return await attachments.ContentAsync(int.Parse(content.Groups[1].Value), content.Groups[2].Value, caller, ct);
 
         var forms = new List<RtForm>();
         foreach (var id in ids)
@@ -56,6 +63,8 @@ public sealed partial class RtShow(TicketReader reader, RtTicketForms ticketForm
             return await history.ShowAsync(id, parts[1..], format, caller, ct);
         if (parts.Length > 0 && parts[0].Equals("links", StringComparison.OrdinalIgnoreCase))
             return [await links.ShowAsync(id, format, caller, ct)];
+        if (parts.Length > 0 && parts[0].Equals("attachments", StringComparison.OrdinalIgnoreCase))
+            return [await attachments.ShowAsync(id, parts[1..], caller, ct)];
         if (parts.Length > 0 && !parts[0].Equals("show", StringComparison.OrdinalIgnoreCase))
             return [new RtForm().Comment($"Unsupported object: ticket/{id}/{rest}")];
 

@@ -1,7 +1,7 @@
 namespace NocBoard.Operations.Checks;
 
 /// <summary>
-/// One thing <c>NocBoard check</c> verifies (configuration, database, and later mail servers).
+/// One thing <c>NocBoard check</c> verifies (configuration, data folder, database, SMTP relay, polled mailboxes).
 /// A feature adds its own by registering an implementation:
 /// <c>builder.Services.AddTransient&lt;ISystemCheck, SmtpCheck&gt;()</c>. A check reports, it never repairs.
 /// </summary>
@@ -28,6 +28,8 @@ public static class SystemChecksFeature
         builder.Services.AddTransient<ISystemCheck, ConfigurationCheck>();
         builder.Services.AddTransient<ISystemCheck, DataDirectoryCheck>();
         builder.Services.AddTransient<ISystemCheck, DatabaseCheck>();
+        builder.Services.AddTransient<ISystemCheck, SmtpCheck>();
+        builder.Services.AddTransient<ISystemCheck, MailboxesCheck>();
         return builder;
     }
 }

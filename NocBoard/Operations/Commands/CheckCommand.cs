@@ -7,7 +7,7 @@ public sealed class CheckCommand : IOperatorCommand
 {
     public string Name => "check";
     public string Usage => "";
-    public string Summary => "verify configuration, data folder and database (and what features add), print what is wrong";
+    public string Summary => "verify configuration, data folder, database, SMTP relay and polled mailboxes (and what features add), print what is wrong";
     public bool RunsOnAnyDatabaseVersion => true;
 
     public async Task<int> RunAsync(CommandContext context)
