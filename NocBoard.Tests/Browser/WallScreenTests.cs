@@ -128,7 +128,7 @@ public sealed class WallScreenTests(ChromiumFixture chromium, BrowserApp app, IT
 
     private static async Task MoveAsync(IPage board, int ticket, string status)
     {
-        await board.Locator(Card(ticket)).DragToAsync(board.Locator($"[data-testid=column-{status}] .mud-drop-zone"));
+        await board.Locator(Card(ticket)).DragToAsync(board.Locator($"[data-testid=column-{status}] [data-testid=dropzone]"));
         await Expect(board.Locator($"[data-testid=column-{status}] {Card(ticket)}")).ToBeVisibleAsync();
     }
 }
