@@ -19,9 +19,18 @@ public static class CardMarkup
     public static string ClassOf(BoardCard card) => card.Priority >= 70 ? "noc-card noc-prio-high"
         : card.Priority >= 30 ? "noc-card noc-prio-medium" : "noc-card noc-prio-low";
 
-    public static string Inner(BoardCard card, string queue, string initials, AlertBadge? badge, Context at)
+    /// <summary>The whole card: the element (focusable, draggable when cards can move) and what it shows.</summary>
+    public static string Of(BoardCard card, string queue, string initials, AlertBadge? badge, Context at)
     {
-        var html = new StringBuilder(512);
+        var html = new StringBuilder(768);
+        html.Append("<div class=\"").Append(ClassOf(card)).Append("\" data-testid=\"card\" data-ticket=\"").Append(card.Id)
+            .Append(at.Movable ? "\" tabindex=\"0\" draggable=\"true\">" : "\" tabindex=\"0\">");
+        AppendInner(html, card, queue, initials, badge, at);
+        return html.Append("</div>").ToString();
+    }
+
+    private static void AppendInner(StringBuilder html, BoardCard card, string queue, string initials, AlertBadge? badge, Context at)
+    {
         html.Append("<div class=\"d-flex align-center gap-1\">");
         html.Append("<a href=\"ticket/").Append(card.Id).Append("\" class=\"noc-card-id\"");
         if (at.Openable) html.Append(" data-testid=\"open-card\" data-card-action=\"open\"");
@@ -49,7 +58,6 @@ public static class CardMarkup
             html.Append("</span>");
         }
         html.Append("</div>");
-        return html.ToString();
     }
 
     // An alert ticket's source, key, what the check says now, how often it was seen and when last.
@@ -69,6 +77,6 @@ public static class CardMarkup
 
     // As the When component shows a date: relative, with the exact time on hover.
     private static void AppendTime(StringBuilder html, DateTimeOffset value, Context at) =>
-        html.Append("<time datetime=\"").Append(value.ToUniversalTime().ToString("o")).Append("\" title=\"")
+        html.Append("<time datetime=\"").Append(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture)).Append("\" title=\"")
             .Append(HtmlEncode(at.Clock.Exact(value, at.Zone))).Append("\">").Append(HtmlEncode(at.Clock.Relative(value))).Append("</time>");
 }
