@@ -21,6 +21,12 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
     private const int Changes = 20;
     private const int WarmUp = 3;
 
+    /// <summary>
+    /// BENCH_BOARD_PAGE=board/999999 opens that page instead (the same layout, no board) and reports
+    /// only memory per circuit: what a circuit costs before the board adds anything.
+    /// </summary>
+    private static readonly string? OtherPage = Environment.GetEnvironmentVariable("BENCH_BOARD_PAGE");
+
     public string Name => "board-circuits";
     public string Description => $"{Pages} browser circuits with a {Cards}-card board: commit-to-DOM latency, memory per circuit";
 
@@ -68,9 +74,9 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
                 var context = await BenchLogin.RootContextAsync(browser, app.BaseAddress, cookie);
                 var page = await context.NewPageAsync();
                 page.SetDefaultTimeout(120_000);
-                await page.GotoAsync("board");
+                await page.GotoAsync(OtherPage ?? "board");
                 await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
-                await page.WaitForFunctionAsync($"document.querySelectorAll('[data-testid=card]').length >= {Cards}");
+                if (OtherPage is null) await page.WaitForFunctionAsync($"document.querySelectorAll('[data-testid=card]').length >= {Cards}");
                 return page;
             })));
         }
@@ -78,6 +84,7 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
         var after = await HubFanOutBenchmark.SettledMemoryAsync(app);
         report.Count("board_circuits", pages.Count, $">= {Pages}");
         report.Figure("board_memory_per_circuit_mb", (after - before) / 1048576.0 / (pages.Count - 10), "MB", "< 1 MB");
+        if (OtherPage is not null) return; // a page without the board: only its memory per circuit is of interest
 
         var all = new List<double>();
         var everyPage = new List<double>();

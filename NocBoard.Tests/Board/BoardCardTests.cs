@@ -20,25 +20,41 @@ public class BoardCardTests : ComponentTest
         Ready();
     }
 
+    private static BoardView ViewOf(params BoardCard[] cards) => new()
+    {
+        Definition = new BoardDefinition { Name = "NOC" },
+        Columns = ["new", "open"],
+        Cards = [.. cards],
+        Queues = new() { [1] = "Outages" },
+        Owners = new() { [7] = "Alice Smith" },
+    };
+
+    private IRenderedComponent<BoardCards> Show(BoardCard card, Action<ComponentParameterCollectionBuilder<BoardCards>>? more = null) =>
+        Render<BoardCards>(p =>
+        {
+            p.Add(x => x.Cards, [card]).Add(x => x.View, ViewOf(card)).Add(x => x.Now, Now);
+            more?.Invoke(p);
+        });
+
     private static BoardCard Card(int id = 1, string status = "open", int priority = 50, bool blocked = false, DateTimeOffset? due = null, int? owner = null) =>
         new(id, "Packet loss on transit", 1, status, priority, owner, 3, Now.AddHours(-2), due, blocked, "cust@example.com");
 
     [Fact]
     public void A_Blocked_Overdue_High_Priority_Card_Says_So()
     {
-        var card = Render<BoardCardView>(p => p.Add(x => x.Card, Card(priority: 90, blocked: true, due: Now.AddMinutes(-5)))
-            .Add(x => x.Queue, "Outages").Add(x => x.Initials, "AS").Add(x => x.Now, Now));
+        var card = Show(Card(priority: 90, blocked: true, due: Now.AddMinutes(-5), owner: 7));
         Assert.NotNull(card.Find("[data-testid=blocked]"));
         Assert.NotNull(card.Find("[data-testid=overdue]"));
         Assert.Contains("noc-prio-high", card.Find("[data-testid=card]").ClassName);
         Assert.Equal("AS", card.Find(".noc-owner").TextContent);
         Assert.Contains("cust@example.com", card.Markup);
+        Assert.Contains("Outages", card.Find(".noc-card-meta").TextContent);
     }
 
     [Fact]
     public void A_Card_Due_Later_Is_Neither_Overdue_Nor_Blocked()
     {
-        var card = Render<BoardCardView>(p => p.Add(x => x.Card, Card(due: Now.AddHours(5))).Add(x => x.Now, Now));
+        var card = Show(Card(due: Now.AddHours(5)));
         Assert.Empty(card.FindAll("[data-testid=blocked]"));
         Assert.Empty(card.FindAll("[data-testid=overdue]"));
         Assert.NotNull(card.Find("[data-testid=due]"));
@@ -76,12 +92,13 @@ public class BoardCardTests : ComponentTest
     public void The_Move_Button_Asks_The_Board_To_Offer_Moves_For_This_Card()
     {
         BoardCard? asked = null;
-        var card = Render<BoardCardView>(p => p.Add(x => x.Card, Card(id: 42))
-            .Add(x => x.ChooseMove, c => { asked = c; return Task.CompletedTask; }));
+        var card = Show(Card(id: 42), p => p.Add(x => x.ChooseMove, c => { asked = c; return Task.CompletedTask; }));
 
         var button = card.Find("[data-testid=move-menu]");
         Assert.Equal("Move #42 to…", button.GetAttribute("aria-label"));
-        button.Click();
+        Assert.Equal("move", button.GetAttribute("data-card-action"));
+        // What js/board.js makes of a click on that button, delivered where the column listens.
+        card.Find("[data-testid=dropzone]").TriggerEvent("oncardaction", new CardActionEventArgs { Ticket = 42, Action = "move" });
 
         Assert.Equal(42, asked?.Id);
     }
@@ -89,21 +106,24 @@ public class BoardCardTests : ComponentTest
     [Fact]
     public void A_Card_On_The_Wall_Has_No_Move_Button()
     {
-        var card = Render<BoardCardView>(p => p.Add(x => x.Card, Card()).Add(x => x.Now, Now));
+        var card = Show(Card());
         Assert.Empty(card.FindAll("[data-testid=move-menu]"));
+        Assert.Null(card.Find("[data-testid=card]").GetAttribute("draggable"));
     }
 
     [Fact]
     public void A_Card_Draws_Again_Only_When_What_It_Shows_Changed()
     {
         var shown = Card(priority: 20);
-        var card = Render<BoardCardView>(p => p.Add(x => x.Card, shown).Add(x => x.Now, Now));
+        var view = ViewOf(shown);
+        var card = Render<BoardCards>(p => p.Add(x => x.Cards, [shown]).Add(x => x.View, view).Add(x => x.Now, Now));
         var renders = card.RenderCount;
 
-        card.Render(p => p.Add(x => x.Card, shown with { }).Add(x => x.Now, Now.AddSeconds(5)));
+        // The board rendered again for another column's change: a new list, an equal card.
+        card.Render(p => p.Add(x => x.Cards, [shown with { }]).Add(x => x.View, view).Add(x => x.Now, Now.AddSeconds(5)));
         Assert.Equal(renders, card.RenderCount);
 
-        card.Render(p => p.Add(x => x.Card, shown with { Priority = 90 }).Add(x => x.Now, Now.AddSeconds(5)));
+        card.Render(p => p.Add(x => x.Cards, [shown with { Priority = 90 }]).Add(x => x.View, view).Add(x => x.Now, Now.AddSeconds(5)));
         Assert.Equal(renders + 1, card.RenderCount);
         Assert.Contains("noc-prio-high", card.Find("[data-testid=card]").ClassName);
     }

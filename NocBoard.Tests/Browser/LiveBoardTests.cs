@@ -34,7 +34,7 @@ public sealed class LiveBoardTests(ChromiumFixture chromium, BrowserApp app, ITe
         var card = $"[data-testid=card][data-ticket=\"{id}\"]";
         await Assertions.Expect(finn.Locator($"[data-testid=column-new] {card}")).ToBeVisibleAsync();
 
-        await erin.Locator(card).DragToAsync(erin.Locator("[data-testid=column-open] .mud-drop-zone"));
+        await erin.Locator(card).DragToAsync(erin.Locator("[data-testid=column-open] [data-testid=dropzone]"));
 
         await Assertions.Expect(finn.Locator($"[data-testid=column-open] {card}")).ToBeVisibleAsync();
         Assert.Equal("open", (await S.LoadTicketAsync(id)).Status);
@@ -47,7 +47,7 @@ public sealed class LiveBoardTests(ChromiumFixture chromium, BrowserApp app, ITe
             return db.Boards.Single(b => b.Name == "With deleted").Id;
         });
         await OpenAsync(finn, $"board/{board}");
-        await finn.Locator(card).DragToAsync(finn.Locator("[data-testid=column-deleted] .mud-drop-zone"));
+        await finn.Locator(card).DragToAsync(finn.Locator("[data-testid=column-deleted] [data-testid=dropzone]"));
         await Assertions.Expect(finn.Locator(".mud-snackbar")).ToContainTextAsync("needs the DeleteTicket right");
         await Assertions.Expect(finn.Locator($"[data-testid=column-open] {card}")).ToBeVisibleAsync();
         Assert.Equal("open", (await S.LoadTicketAsync(id)).Status);

@@ -54,6 +54,36 @@ public sealed class WallScreenTests(ChromiumFixture chromium, BrowserApp app, IT
     });
 
     [Fact]
+    public Task A_Display_Rotates_Between_A_Board_And_The_Dashboard_Which_Stays_Live() => InBrowserAsync(async () =>
+    {
+        var room = await S.QueueAsync("Wall room C");
+        var seen = await S.TicketAsync("Core switch fan failure", queueId: room);
+        var display = await S.WallDisplayAsync("Ops room right", room);
+        var board = await S.DbAsync(async db =>
+        {
+            var b = new NocBoard.Board.BoardDefinition { Name = "Wall board three" };
+            db.Boards.Add(b);
+            await db.SaveChangesAsync();
+            return b.Id;
+        });
+        var wall = await NewBrowserAsync("wall");
+
+        await OpenAsync(wall, $"wall/{board}?rotate={board},dashboard&every=10&token={Uri.EscapeDataString(display.Secret)}");
+        await Expect(wall.Locator(Card(seen))).ToBeVisibleAsync();
+
+        await Expect(wall).ToHaveURLAsync(new Regex("/wall/dashboard\\?rotate="), new() { Timeout = 20_000 });
+        await Expect(wall.Locator(".noc-wall-title")).ToHaveTextAsync("Dashboard");
+        await Expect(wall.GetByTestId("wall-unowned")).ToContainTextAsync("Core switch fan failure");
+
+        // A ticket made meanwhile (as mail or an alert would) reaches the dashboard without a reload.
+        await S.CreateAsync(await S.RootAsync(), new NewTicket { QueueId = room, Subject = "UPS on battery in DC-1" });
+        await Expect(wall.GetByTestId("wall-unowned")).ToContainTextAsync("UPS on battery in DC-1");
+
+        await Expect(wall).ToHaveURLAsync(new Regex($"/wall/{board}\\?rotate="), new() { Timeout = 20_000 });
+        await Expect(wall.Locator(".noc-wall-title")).ToHaveTextAsync("Wall board three");
+    });
+
+    [Fact]
     public async Task A_Wall_Screen_Is_Current_Again_By_Itself_After_The_Network_Drops_And_After_The_Server_Restarts()
     {
         var data = Path.Combine(Path.GetTempPath(), "nocboard-tests", Guid.NewGuid().ToString("N"));
@@ -128,7 +158,7 @@ public sealed class WallScreenTests(ChromiumFixture chromium, BrowserApp app, IT
 
     private static async Task MoveAsync(IPage board, int ticket, string status)
     {
-        await board.Locator(Card(ticket)).DragToAsync(board.Locator($"[data-testid=column-{status}] .mud-drop-zone"));
+        await board.Locator(Card(ticket)).DragToAsync(board.Locator($"[data-testid=column-{status}] [data-testid=dropzone]"));
         await Expect(board.Locator($"[data-testid=column-{status}] {Card(ticket)}")).ToBeVisibleAsync();
     }
 }

@@ -15,10 +15,26 @@ public class AlertCardBadgeTests : ComponentTest
 
     private static BoardCard Card(int id) => new(id, "[nagios] Host core-sw-fra1 is DOWN", 1, "new", 80, null, 1, Now, null, false, null);
 
+    private static BoardView ViewOf(BoardCard card) => new()
+    {
+        Definition = new BoardDefinition { Name = "NOC" }, Columns = ["new"], Cards = [card], Queues = [], Owners = [],
+    };
+
+    // A board's column follows its cards' badges through the board's BadgeWatch.
+    private IRenderedComponent<BoardCards> Show(BoardCard card, AlertBadges badges)
+    {
+        var version = 0;
+        IRenderedComponent<BoardCards>? column = null;
+        var watch = new BadgeWatch(badges, () => column!.Render(p => p.Add(x => x.BadgeVersion, ++version)));
+        watch.Follow([card]);
+        column = Render<BoardCards>(p => p.Add(x => x.Cards, [card]).Add(x => x.View, ViewOf(card)).Add(x => x.Now, Now));
+        return column;
+    }
+
     [Fact]
     public void An_Ordinary_Card_Has_No_Alert_Badge()
     {
-        var card = Render<BoardCardView>(p => p.Add(x => x.Card, Card(7)).Add(x => x.Now, Now));
+        var card = Show(Card(7), Services.GetRequiredService<AlertBadges>());
         Assert.Empty(card.FindAll("[data-testid=alert-badge]"));
     }
 
@@ -27,7 +43,7 @@ public class AlertCardBadgeTests : ComponentTest
     {
         var badges = Services.GetRequiredService<AlertBadges>();
         badges.Set(42, new AlertBadge("nagios", "core-sw-fra1", AlertState.Problem, 3, Now.AddMinutes(-1), Flapping: false));
-        var card = Render<BoardCardView>(p => p.Add(x => x.Card, Card(42)).Add(x => x.Now, Now));
+        var card = Show(Card(42), badges);
 
         Assert.Equal("problem", card.Find("[data-testid=alert-state]").TextContent);
         Assert.Equal("×3", card.Find("[data-testid=alert-count]").TextContent);

@@ -12,9 +12,16 @@ public sealed class BoardView
     public IEnumerable<BoardCard> InColumn(string status) =>
         Cards.Where(c => c.Status == status).OrderByDescending(c => c.Priority).ThenBy(c => c.Created);
 
+    /// <summary>The cards of one column in one lane ("" when there are no lanes), in the order they are shown.</summary>
+    public List<BoardCard> InColumn(string status, string lane) =>
+        InColumn(status).Where(c => Definition.Swimlanes == Swimlanes.None || LaneOf(c) == lane).ToList();
+
+    /// <summary>Cards in a column across every lane; the WIP limit applies to this.</summary>
+    public int CountIn(string status) => Cards.Count(c => c.Status == status);
+
     public int? WipLimitOf(string status) => Definition.WipLimits.TryGetValue(status, out var limit) ? limit : null;
 
-    public bool OverLimit(string status) => WipLimitOf(status) is { } limit && Cards.Count(c => c.Status == status) > limit;
+    public bool OverLimit(string status) => WipLimitOf(status) is { } limit && CountIn(status) > limit;
 
     public string LaneOf(BoardCard card) => Definition.Swimlanes switch
     {
