@@ -55,7 +55,7 @@ public sealed class AlertIntake(
             {
                 if (plan == AlertPlanKind.Apply)
                 {
-                    var change = new ApplyAlert(current!.Id, alert, source.OnRecovery, source.ReopenWindow);
+                    var change = new ApplyAlert(current!.Id, alert, source.OnRecovery, source.ReopenWindow, source.Flap);
                     result = await tickets.ApplyAsync(current.TicketId, [change], actor, ct: ct);
                     (episode, action) = (change.Episode, change.Action);
                 }

@@ -984,6 +984,9 @@ namespace NocBoard.Data.Migrations
                     b.Property<bool>("Flapping")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FlappingBySource")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("InDowntime")
                         .HasColumnType("INTEGER");
 
@@ -998,8 +1001,16 @@ namespace NocBoard.Data.Migrations
                     b.Property<long>("LastSeen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastStateChange")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ProblemSince")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecentChanges")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Severity")
                         .HasMaxLength(100)
@@ -1080,6 +1091,16 @@ namespace NocBoard.Data.Migrations
 
                     b.Property<bool>("Disabled")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("FlapChanges")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(5);
+
+                    b.Property<int>("FlapWindowMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30);
 
                     b.Property<string>("Name")
                         .IsRequired()
