@@ -146,6 +146,11 @@ internal sealed record ApplyAlert(long EpisodeId, Alert Alert, RecoveryAction On
                     Action = await AlertRecovery.RecoverAsync(ctx, episode, Alert.Summary, OnRecovery, ct);
                 }
                 break;
+            case AlertState.Update:
+                await new Comment(new TicketMessage($"Updated in {Alert.Source}: {Alert.Summary}\n\n{Alert.Details}".Trim()))
+                    .ExecuteAsync(ctx, ct);
+                Action = "updated";
+                break;
             case AlertState.DowntimeStart:
             case AlertState.DowntimeEnd:
                 episode.InDowntime = Alert.State == AlertState.DowntimeStart;
