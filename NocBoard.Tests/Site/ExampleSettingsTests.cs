@@ -30,6 +30,7 @@ public class ExampleSettingsTests
         { NocBoard.Mail.Inbound.InboundMailOptions.Section, typeof(NocBoard.Mail.Inbound.InboundMailOptions) },
         { NocBoard.Mail.Gateway.MailGatewayOptions.Section, typeof(NocBoard.Mail.Gateway.MailGatewayOptions) },
         { NocBoard.Mail.Polling.MailPollingOptions.Section, typeof(NocBoard.Mail.Polling.MailPollingOptions) },
+        { NocBoard.Mail.Outbound.AutoreplyOptions.Section, typeof(NocBoard.Mail.Outbound.AutoreplyOptions) },
         { NocBoard.Automation.AutomationOptions.Section, typeof(NocBoard.Automation.AutomationOptions) },
     };
 

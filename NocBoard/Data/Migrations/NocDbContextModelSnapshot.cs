@@ -710,6 +710,9 @@ namespace NocBoard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CommandErrors")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -723,6 +726,9 @@ namespace NocBoard.Data.Migrations
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingCommands")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("QuarantineId")
@@ -745,6 +751,36 @@ namespace NocBoard.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("MailReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("NocBoard.Mail.Outbound.AutoreplySent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QueueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address", "Sent");
+
+                    b.HasIndex("OutboxMessageId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("MailAutoreplies", (string)null);
                 });
 
             modelBuilder.Entity("NocBoard.Mail.Polling.Mailbox", b =>

@@ -10,6 +10,18 @@ namespace NocBoard.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "CommandErrors",
+                table: "MailReceipts",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PendingCommands",
+                table: "MailReceipts",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "FlapChanges",
                 table: "AlertSources",
@@ -44,11 +56,49 @@ namespace NocBoard.Data.Migrations
                 maxLength: 2000,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "MailAutoreplies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OutboxMessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    QueueId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Sent = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailAutoreplies", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailAutoreplies_Address_Sent",
+                table: "MailAutoreplies",
+                columns: new[] { "Address", "Sent" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailAutoreplies_OutboxMessageId_Address",
+                table: "MailAutoreplies",
+                columns: new[] { "OutboxMessageId", "Address" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "MailAutoreplies");
+
+            migrationBuilder.DropColumn(
+                name: "CommandErrors",
+                table: "MailReceipts");
+
+            migrationBuilder.DropColumn(
+                name: "PendingCommands",
+                table: "MailReceipts");
+
             migrationBuilder.DropColumn(
                 name: "FlapChanges",
                 table: "AlertSources");
