@@ -31,6 +31,7 @@ public class ExampleSettingsTests
         { NocBoard.Mail.Gateway.MailGatewayOptions.Section, typeof(NocBoard.Mail.Gateway.MailGatewayOptions) },
         { NocBoard.Mail.Polling.MailPollingOptions.Section, typeof(NocBoard.Mail.Polling.MailPollingOptions) },
         { NocBoard.Mail.Outbound.AutoreplyOptions.Section, typeof(NocBoard.Mail.Outbound.AutoreplyOptions) },
+        { NocBoard.Mail.Outbound.MailCharsetOptions.Section, typeof(NocBoard.Mail.Outbound.MailCharsetOptions) },
         { NocBoard.Automation.AutomationOptions.Section, typeof(NocBoard.Automation.AutomationOptions) },
     };
 

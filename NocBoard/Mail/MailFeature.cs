@@ -27,6 +27,8 @@ public static class MailFeature
         services.AddOptions<AutoreplyOptions>().BindConfiguration(AutoreplyOptions.Section);
         services.AddSingleton<IOutboxHandler, SmtpMailSender>();
         services.AddScoped<AutoreplyLimiter>();
+        services.AddOptions<MailCharsetOptions>().BindConfiguration(MailCharsetOptions.Section);
+        services.AddScoped<MailCharsets>();
 
         services.AddScoped<PendingReceipt>();
         services.AddScoped<IOutboxContributor, MailReceiptContributor>();

@@ -10,7 +10,8 @@ namespace NocBoard.Mail.Outbound;
 /// and kept for an administrator, never dropped.
 /// </summary>
 /// <remarks>
-/// Autoreplies pass the per-address limit first (<see cref="AutoreplyLimiter"/>).
+/// Autoreplies pass the per-address limit first (<see cref="AutoreplyLimiter"/>); mail about a ticket
+/// is written in its queue's charset (<see cref="MailCharsets"/>).
 /// </remarks>
 public sealed class SmtpMailSender(IOptionsMonitor<SmtpOptions> options, IServiceScopeFactory scopes, ILogger<SmtpMailSender> logger) : IOutboxHandler
 {
@@ -23,12 +24,15 @@ public sealed class SmtpMailSender(IOptionsMonitor<SmtpOptions> options, IServic
             throw new InvalidOperationException("No SMTP relay is configured (Mail:Smtp:Host).");
 
         var mail = MailOutbox.Deserialize(message.Payload);
-        if (AutoreplyLimiter.IsAutoreply(mail))
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            await using var scope = scopes.CreateAsyncScope();
-            if (await scope.ServiceProvider.GetRequiredService<AutoreplyLimiter>().LimitAsync(message, mail, ct) is not { } allowed)
-                return;   // every recipient had their share this hour: nothing to send, nothing to retry
-            mail = allowed;
+            if (AutoreplyLimiter.IsAutoreply(mail))
+            {
+                if (await scope.ServiceProvider.GetRequiredService<AutoreplyLimiter>().LimitAsync(message, mail, ct) is not { } allowed)
+                    return;   // every recipient had their share this hour: nothing to send, nothing to retry
+                mail = allowed;
+            }
+            await scope.ServiceProvider.GetRequiredService<MailCharsets>().ApplyAsync(message, mail, ct);
         }
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, ct);
