@@ -79,6 +79,19 @@ public class AlertFlappingTests
     }
 
     [Fact]
+    public async Task A_Repeated_Ok_After_A_Quiet_Window_Settles_And_Resolves()
+    {
+        await using var kit = await AlertTestKit.StartAsync();
+        var ticketId = await FlapUntilDetectedAsync(kit);
+        kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal("flap", (await kit.SendAsync(Ok())).Action);
+        kit.Clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal("settled-resolved", (await kit.SendAsync(Ok())).Action);
+        Assert.Equal("resolved", (await kit.TicketAsync(ticketId)).Status);
+        Assert.False(Assert.Single(await kit.EpisodesAsync()).Flapping);
+    }
+
+    [Fact]
     public async Task A_Check_That_Settles_In_Problem_Stays_Open_And_Its_Next_Recovery_Resolves_It()
     {
         await using var kit = await AlertTestKit.StartAsync();

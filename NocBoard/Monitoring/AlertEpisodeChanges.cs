@@ -81,8 +81,7 @@ internal sealed record ApplyAlert(long EpisodeId, Alert Alert, RecoveryAction On
             Record(ctx, "FlappingStop", $"settled: no state change for {OutageText.Of(Flap.Window)}");
             if (episode.State == AlertState.Ok && !inactive)
             {
-                await AlertRecovery.RecoverAsync(ctx, episode, Alert.Summary, OnRecovery, ct);
-                Action = "settled-resolved";
+                Action = "settled-" + await AlertRecovery.RecoverAsync(ctx, episode, Alert.Summary, OnRecovery, ct);
                 return;
             }
         }
@@ -142,7 +141,7 @@ internal sealed record ApplyAlert(long EpisodeId, Alert Alert, RecoveryAction On
                 // Stopped in OK: a recovery, also when the last flap had already said ok.
                 if (Alert.SeverityIsOk)
                 {
-                    if (!wasOk) AlertFlapping.NoteChange(episode, Flap, ctx.Now);
+                    if (!wasOk) episode.LastStateChange = ctx.Now;   // a change, but not one that starts detected flapping
                     Action = await AlertRecovery.RecoverAsync(ctx, episode, Alert.Summary, OnRecovery, ct);
                 }
                 break;

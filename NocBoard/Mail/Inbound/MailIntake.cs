@@ -67,12 +67,7 @@ public sealed class MailIntake(
             Via = Truncate(request.Via, 200),
         };
         if (request.Releasing is null && await PreviousAsync(receipt, ct) is { } previous)
-        {
-            // Read again after a stop part-way through its commands: carry on with those.
-            if (previous.Outcome == MailOutcome.Ticket && options.Value.CommandsEnabled)
-                await commands.ResumeAsync(receipt, message, request.QueueName ?? Queues.Queue.DefaultName, ct);
-            return previous;
-        }
+            return await ResumeCommandsAsync(previous, receipt, message, request, ct);
 
         try
         {
@@ -83,13 +78,22 @@ public sealed class MailIntake(
             // The same message was being taken in at the same time (an MTA retry racing the first
             // attempt); the unique receipt let only one of them commit.
             db.ChangeTracker.Clear();
-            if (await PreviousAsync(receipt, ct) is { } raced) return raced;
+            if (await PreviousAsync(receipt, ct) is { } raced) return await ResumeCommandsAsync(raced, receipt, message, request, ct);
             throw;
         }
         finally
         {
             pending.Clear();
         }
+    }
+
+    /// <summary>A message taken in before: carry on with any of its commands a stop left pending.</summary>
+    private async Task<MailIntakeResult> ResumeCommandsAsync(MailIntakeResult previous, MailReceipt receipt, MimeMessage message,
+        MailIntakeRequest request, CancellationToken ct)
+    {
+        if (previous.Outcome == MailOutcome.Ticket && options.Value.CommandsEnabled)
+            await commands.ResumeAsync(receipt, message, request.QueueName ?? Queues.Queue.DefaultName, ct);
+        return previous;
     }
 
     private async Task<MailIntakeResult> ProcessAsync(MailIntakeRequest request, MimeMessage message, MailReceipt receipt, CancellationToken ct)
