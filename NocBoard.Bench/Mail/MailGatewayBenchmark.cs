@@ -62,7 +62,8 @@ public sealed class MailGatewayBenchmark : IBenchmark
             throw new InvalidOperationException($"The gateway answered {(int)response.StatusCode}: {body}");
     }
 
-    private static string Message(int n, int? replyTo) => $"""
+    /// <summary>A mail from a person: a new problem, or (with <paramref name="replyTo"/>) a reply to that ticket by its subject tag.</summary>
+    internal static string Message(int n, int? replyTo) => $"""
         From: Sender {Math.Abs(n) % 50} <sender{Math.Abs(n) % 50}@example.org>
         To: noc@example.net
         Subject: {(replyTo is { } t ? $"Re: [NOC #{t}] " : "")}Link down at POP-{n}

@@ -30,6 +30,8 @@ public class ExampleSettingsTests
         { NocBoard.Mail.Inbound.InboundMailOptions.Section, typeof(NocBoard.Mail.Inbound.InboundMailOptions) },
         { NocBoard.Mail.Gateway.MailGatewayOptions.Section, typeof(NocBoard.Mail.Gateway.MailGatewayOptions) },
         { NocBoard.Mail.Polling.MailPollingOptions.Section, typeof(NocBoard.Mail.Polling.MailPollingOptions) },
+        { NocBoard.Mail.Outbound.AutoreplyOptions.Section, typeof(NocBoard.Mail.Outbound.AutoreplyOptions) },
+        { NocBoard.Mail.Outbound.MailCharsetOptions.Section, typeof(NocBoard.Mail.Outbound.MailCharsetOptions) },
         { NocBoard.Automation.AutomationOptions.Section, typeof(NocBoard.Automation.AutomationOptions) },
     };
 

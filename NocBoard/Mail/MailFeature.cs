@@ -24,7 +24,11 @@ public static class MailFeature
         services.AddOptions<InboundMailOptions>().BindConfiguration(InboundMailOptions.Section);
         services.AddOptions<MailGatewayOptions>().BindConfiguration(MailGatewayOptions.Section);
         services.AddOptions<MailPollingOptions>().BindConfiguration(MailPollingOptions.Section);
+        services.AddOptions<AutoreplyOptions>().BindConfiguration(AutoreplyOptions.Section);
         services.AddSingleton<IOutboxHandler, SmtpMailSender>();
+        services.AddScoped<AutoreplyLimiter>();
+        services.AddOptions<MailCharsetOptions>().BindConfiguration(MailCharsetOptions.Section);
+        services.AddScoped<MailCharsets>();
 
         services.AddScoped<PendingReceipt>();
         services.AddScoped<IOutboxContributor, MailReceiptContributor>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NocBoard.Mail.Inbound;
+using NocBoard.Mail.Outbound;
 using NocBoard.Mail.Polling;
 using NocBoard.Mail.Quarantine;
 using NocBoard.Mail.Rules;
@@ -29,8 +30,21 @@ internal sealed class MailReceiptConfiguration : IEntityTypeConfiguration<MailRe
         b.Property(r => r.MessageId).HasMaxLength(998);
         b.Property(r => r.ContentHash).HasMaxLength(64);
         b.Property(r => r.Via).HasMaxLength(200);
+        // PendingCommands and CommandErrors are unbounded text: a message may carry many commands.
+        b.Ignore(r => r.HasUnfinishedCommands);
         // The unique key is what makes a second reading of the same message fail to commit.
         b.HasIndex(r => new { r.MessageId, r.ContentHash }).IsUnique();
+    }
+}
+
+internal sealed class AutoreplySentConfiguration : IEntityTypeConfiguration<AutoreplySent>
+{
+    public void Configure(EntityTypeBuilder<AutoreplySent> b)
+    {
+        b.ToTable("MailAutoreplies");
+        b.Property(a => a.Address).HasMaxLength(320);
+        b.HasIndex(a => new { a.Address, a.Sent });
+        b.HasIndex(a => new { a.OutboxMessageId, a.Address }).IsUnique();
     }
 }
 

@@ -1,7 +1,11 @@
 namespace NocBoard.Monitoring;
 
-/// <summary>What a monitoring system says about one check: it is failing, fine again, acknowledged, flapping, in downtime.</summary>
-public enum AlertState { Problem, Ok, Acknowledgement, FlappingStart, FlappingStop, DowntimeStart, DowntimeEnd }
+/// <summary>
+/// What a monitoring system says about one check: it is failing, fine again, acknowledged, flapping,
+/// in downtime, or someone updated the problem there (a comment, a severity change: Zabbix's
+/// "Updated problem").
+/// </summary>
+public enum AlertState { Problem, Ok, Acknowledgement, FlappingStart, FlappingStop, DowntimeStart, DowntimeEnd, Update }
 
 /// <summary>
 /// One alert as received, whatever the way in (Nagios or Zabbix mail, Alertmanager, the generic
@@ -12,6 +16,13 @@ public sealed record Alert
 {
     public required string Source { get; init; }
     public required string Key { get; init; }
+
+    /// <summary>
+    /// The key is a pattern ('*' matches any text) for a mail that does not name its check fully
+    /// (Zabbix's "Updated problem" has the event name but no host): it goes to the newest open
+    /// problem of the source whose key matches, and never opens a ticket.
+    /// </summary>
+    public bool KeyIsPattern { get; init; }
     public required AlertState State { get; init; }
 
     /// <summary>As the monitoring system says it: CRITICAL, DOWN, High, warning...</summary>
@@ -52,6 +63,7 @@ public sealed record Alert
         ["flapping-stop"] = AlertState.FlappingStop,
         ["downtime-start"] = AlertState.DowntimeStart,
         ["downtime-end"] = AlertState.DowntimeEnd,
+        ["update"] = AlertState.Update,
     };
 
     public static string NameOf(AlertState state) => state switch
@@ -62,6 +74,7 @@ public sealed record Alert
         AlertState.FlappingStart => "flapping-start",
         AlertState.FlappingStop => "flapping-stop",
         AlertState.DowntimeStart => "downtime-start",
+        AlertState.Update => "update",
         _ => "downtime-end",
     };
 }

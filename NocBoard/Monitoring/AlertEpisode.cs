@@ -20,7 +20,17 @@ public class AlertEpisode
     public AlertState State { get; set; }
     public string? Severity { get; set; }
     public bool Acknowledged { get; set; }
+    /// <summary>The ticket stays as it is while the check flaps: no status moves, no mail per flap.</summary>
     public bool Flapping { get; set; }
+
+    /// <summary>The source said so (FLAPPINGSTART): only its FLAPPINGSTOP ends it. Otherwise NocBoard detected it and ends it when the check settles.</summary>
+    public bool FlappingBySource { get; set; }
+
+    /// <summary>When the check last went from problem to ok or back (the episode's start counts).</summary>
+    public DateTimeOffset? LastStateChange { get; set; }
+
+    /// <summary>The recent state changes within the source's flap window, as Unix seconds separated by spaces.</summary>
+    public string RecentChanges { get; set; } = "";
     public bool InDowntime { get; set; }
 
     /// <summary>Alerts received for this episode (the first included).</summary>

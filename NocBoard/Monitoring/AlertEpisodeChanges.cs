@@ -40,6 +40,7 @@ internal sealed record OpenAlertEpisode(int SourceId, Alert Alert, long? Previou
             LastSeen = ctx.Now,
             ProblemSince = Alert.StartsAt is { } starts && starts <= ctx.Now ? starts : ctx.Now,
         };
+        AlertFlapping.Start(Episode, ctx.Now);
         ctx.Db.Add(Episode);
     }
 }
@@ -48,9 +49,11 @@ internal sealed record OpenAlertEpisode(int SourceId, Alert Alert, long? Previou
 /// Applies one alert to the ticket of the key's current episode, inside the write: repeats count,
 /// recoveries resolve (or comment) with the outage duration, acknowledgements comment, a return
 /// within the reopen window reopens, flapping and downtime are recorded without moving the status.
+/// Flapping is what the source says (FLAPPINGSTART/STOP) or what <paramref name="Flap"/> detects;
+/// detected flapping ends when the check settles (here, or in <see cref="SettleAlertFlapping"/>).
 /// Everything it records is of type Alert, except status moves and comments a person should see.
 /// </summary>
-internal sealed record ApplyAlert(long EpisodeId, Alert Alert, RecoveryAction OnRecovery, TimeSpan ReopenWindow) : TicketChange
+internal sealed record ApplyAlert(long EpisodeId, Alert Alert, RecoveryAction OnRecovery, TimeSpan ReopenWindow, FlapDetection Flap) : TicketChange
 {
     public AlertEpisode? Episode { get; private set; }
     public string Action { get; private set; } = "ignored";
@@ -69,6 +72,22 @@ internal sealed record ApplyAlert(long EpisodeId, Alert Alert, RecoveryAction On
         episode.Count++;
         episode.LastSeen = ctx.Now;
         if (Alert.Severity is not null && Alert.State == AlertState.Problem) episode.Severity = Alert.Severity;
+
+        var changes = Alert.State is AlertState.Problem or AlertState.Ok && Alert.State != episode.State;
+        if (!changes && AlertFlapping.HasSettled(episode, Flap, ctx.Now))
+        {
+            // Quiet for a whole window: the check has settled, and the ticket follows it again.
+            episode.Flapping = false;
+            Record(ctx, "FlappingStop", $"settled: no state change for {OutageText.Of(Flap.Window)}");
+            if (episode.State == AlertState.Ok && !inactive)
+            {
+                Action = "settled-" + await AlertRecovery.RecoverAsync(ctx, episode, Alert.Summary, OnRecovery, ct);
+                return;
+            }
+        }
+        var startsFlapping = changes && AlertFlapping.NoteChange(episode, Flap, ctx.Now);
+        if (startsFlapping)
+            Record(ctx, "FlappingStart", $"detected: {Flap.Describe()}");
 
         if (inactive)
         {
@@ -99,7 +118,7 @@ internal sealed record ApplyAlert(long EpisodeId, Alert Alert, RecoveryAction On
                 Action = "repeat";
                 break;
             case AlertState.Ok:
-                await RecoverAsync(ctx, episode, ct);
+                Action = await AlertRecovery.RecoverAsync(ctx, episode, Alert.Summary, OnRecovery, ct);
                 break;
             case AlertState.Acknowledgement:
                 episode.Acknowledged = true;
@@ -110,13 +129,26 @@ internal sealed record ApplyAlert(long EpisodeId, Alert Alert, RecoveryAction On
             case AlertState.FlappingStart:
                 if (!episode.Flapping) Record(ctx, "FlappingStart", Alert.Summary);
                 episode.Flapping = true;
+                episode.FlappingBySource = true;
                 Action = "flapping";
                 break;
             case AlertState.FlappingStop:
+                var wasOk = episode.State == AlertState.Ok;
                 episode.Flapping = false;
+                episode.FlappingBySource = false;
                 Record(ctx, "FlappingStop", Alert.Summary);
                 Action = "flapping-stopped";
-                if (Alert.SeverityIsOk && episode.State != AlertState.Ok) await RecoverAsync(ctx, episode, ct);
+                // Stopped in OK: a recovery, also when the last flap had already said ok.
+                if (Alert.SeverityIsOk)
+                {
+                    if (!wasOk) episode.LastStateChange = ctx.Now;   // a change, but not one that starts detected flapping
+                    Action = await AlertRecovery.RecoverAsync(ctx, episode, Alert.Summary, OnRecovery, ct);
+                }
+                break;
+            case AlertState.Update:
+                await new Comment(new TicketMessage($"Updated in {Alert.Source}: {Alert.Summary}\n\n{Alert.Details}".Trim()))
+                    .ExecuteAsync(ctx, ct);
+                Action = "updated";
                 break;
             case AlertState.DowntimeStart:
             case AlertState.DowntimeEnd:
@@ -124,29 +156,6 @@ internal sealed record ApplyAlert(long EpisodeId, Alert Alert, RecoveryAction On
                 Record(ctx, Alert.State == AlertState.DowntimeStart ? "DowntimeStart" : "DowntimeEnd", Alert.Summary);
                 Action = Alert.NameOf(Alert.State);
                 break;
-        }
-    }
-
-    private async Task RecoverAsync(TicketChangeContext ctx, AlertEpisode episode, CancellationToken ct)
-    {
-        var since = episode.ProblemSince ?? episode.FirstSeen;
-        var outage = ctx.Now - since;
-        episode.State = AlertState.Ok;
-        episode.ProblemSince = null;
-        episode.LastOutage = outage;
-        var text = $"Recovered: {Alert.Summary}\nOutage: {OutageText.Of(outage)} (problem since {since:yyyy-MM-dd HH:mm:ss} UTC, recovered {ctx.Now:yyyy-MM-dd HH:mm:ss} UTC).";
-        ctx.Record(TransactionType.Alert, "Recovery", since.ToString("O"), OutageText.Of(outage),
-            attachments: new TicketMessage(text).ToAttachments(ctx.Options));
-        if (OnRecovery == RecoveryAction.Resolve)
-        {
-            var resolved = ctx.Lifecycle.IsValid("resolved") ? "resolved" : ctx.Lifecycle.InGroup(StatusGroup.Inactive).First();
-            await new SetStatus(resolved, Force: true).ExecuteAsync(ctx, ct);
-            Action = "resolved";
-        }
-        else
-        {
-            await new Comment(new TicketMessage(text + "\nLeft open for a person to resolve.")).ExecuteAsync(ctx, ct);
-            Action = "recovered";
         }
     }
 
@@ -166,6 +175,31 @@ internal sealed record ApplyAlert(long EpisodeId, Alert Alert, RecoveryAction On
 
     private void Record(TicketChangeContext ctx, string what, string? value) =>
         ctx.Record(TransactionType.Alert, what, Alert.NameOf(Alert.State), value);
+}
+
+/// <summary>A recovery on the episode's ticket: the outage duration recorded, then resolved or left with a comment, as the source says.</summary>
+internal static class AlertRecovery
+{
+    /// <summary>Returns the action: "resolved" or "recovered".</summary>
+    public static async Task<string> RecoverAsync(TicketChangeContext ctx, AlertEpisode episode, string summary, RecoveryAction onRecovery, CancellationToken ct)
+    {
+        var since = episode.ProblemSince ?? episode.FirstSeen;
+        var outage = ctx.Now - since;
+        episode.State = AlertState.Ok;
+        episode.ProblemSince = null;
+        episode.LastOutage = outage;
+        var text = $"Recovered: {summary}\nOutage: {OutageText.Of(outage)} (problem since {since:yyyy-MM-dd HH:mm:ss} UTC, recovered {ctx.Now:yyyy-MM-dd HH:mm:ss} UTC).";
+        ctx.Record(TransactionType.Alert, "Recovery", since.ToString("O"), OutageText.Of(outage),
+            attachments: new TicketMessage(text).ToAttachments(ctx.Options));
+        if (onRecovery == RecoveryAction.Resolve)
+        {
+            var resolved = ctx.Lifecycle.IsValid("resolved") ? "resolved" : ctx.Lifecycle.InGroup(StatusGroup.Inactive).First();
+            await new SetStatus(resolved, Force: true).ExecuteAsync(ctx, ct);
+            return "resolved";
+        }
+        await new Comment(new TicketMessage(text + "\nLeft open for a person to resolve.")).ExecuteAsync(ctx, ct);
+        return "recovered";
+    }
 }
 
 /// <summary>Raised inside a write when another alert for the same key changed its episode first; the intake decides again.</summary>
@@ -188,5 +222,27 @@ public static class OutageText
         if (span.Minutes > 0) parts.Add($"{span.Minutes}m");
         if (span.Seconds > 0 || parts.Count == 0) parts.Add($"{span.Seconds}s");
         return string.Join(" ", parts);
+    }
+}
+
+/// <summary>
+/// Ends flapping NocBoard detected once the check has been quiet for a whole window, when no
+/// alert arrives to do it (a recovery is sent once; nothing follows it): the ticket follows the
+/// check again, so one that settled in OK recovers. Does nothing if it no longer applies.
+/// </summary>
+internal sealed record SettleAlertFlapping(long EpisodeId, RecoveryAction OnRecovery, FlapDetection Flap) : TicketChange
+{
+    public AlertEpisode? Episode { get; private set; }
+
+    internal override async Task ExecuteAsync(TicketChangeContext ctx, CancellationToken ct)
+    {
+        var episode = await ctx.Db.Set<AlertEpisode>().SingleOrDefaultAsync(e => e.Id == EpisodeId, ct);
+        if (episode?.CurrentKey is null || !AlertFlapping.HasSettled(episode, Flap, ctx.Now))
+            throw AlertRace.Lost(episode?.Key ?? EpisodeId.ToString());
+        Episode = episode;
+        episode.Flapping = false;
+        ctx.Record(TransactionType.Alert, "FlappingStop", Alert.NameOf(episode.State), $"settled: no state change for {OutageText.Of(Flap.Window)}");
+        if (episode.State == AlertState.Ok && !ctx.Lifecycle.IsInactive(ctx.Ticket.Status))
+            await AlertRecovery.RecoverAsync(ctx, episode, "the check settled in OK after flapping", OnRecovery, ct);
     }
 }

@@ -34,6 +34,12 @@ public sealed class AlertIntake(
     {
         actor ??= await actors.ByNameAsync(options.Value.ActAs, ct)
                   ?? throw new AlertRejectedException($"The monitoring user '{options.Value.ActAs}' (Monitoring:ActAs) does not exist.");
+        if (alert.KeyIsPattern)
+        {
+            if (await AlertKeyPattern.ResolveAsync(db, source.Id, alert.Key, ct) is not { } key)
+                return new AlertOutcome(alert.Key, "ignored", null, $"No open problem has a key like '{alert.Key}'.");
+            alert = alert with { Key = key, KeyIsPattern = false };
+        }
         var currentKey = AlertEpisode.CurrentKeyOf(source.Id, alert.Key);
         using var _ = await locks.EnterAsync(source.Id, alert.Key, ct);
         for (var attempt = 1; ; attempt++)
@@ -55,7 +61,7 @@ public sealed class AlertIntake(
             {
                 if (plan == AlertPlanKind.Apply)
                 {
-                    var change = new ApplyAlert(current!.Id, alert, source.OnRecovery, source.ReopenWindow);
+                    var change = new ApplyAlert(current!.Id, alert, source.OnRecovery, source.ReopenWindow, source.Flap);
                     result = await tickets.ApplyAsync(current.TicketId, [change], actor, ct: ct);
                     (episode, action) = (change.Episode, change.Action);
                 }

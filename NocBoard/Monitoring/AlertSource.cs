@@ -35,11 +35,23 @@ public class AlertSource
     /// <summary>A problem that returns within this many minutes of its ticket being resolved reopens it; later, a new ticket refers to the old one.</summary>
     public int ReopenWindowMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// NocBoard's own flap detection: this many state changes (problem ⇄ ok) of one key within
+    /// <see cref="FlapWindowMinutes"/> mark its ticket flapping; 0 turns it off (a source's own
+    /// FLAPPINGSTART still counts).
+    /// </summary>
+    public int FlapChanges { get; set; } = 5;
+
+    /// <summary>The window flap detection counts changes in; flapping settles after this long without a change.</summary>
+    public int FlapWindowMinutes { get; set; } = 30;
+
     public bool Disabled { get; set; }
 
     public List<AlertMapping> Mappings { get; set; } = [];
 
     public TimeSpan ReopenWindow => TimeSpan.FromMinutes(ReopenWindowMinutes);
+
+    public FlapDetection Flap => new(FlapChanges, TimeSpan.FromMinutes(FlapWindowMinutes));
 
     public static string HashToken(string token) => SecretTokens.Hash(token);
 

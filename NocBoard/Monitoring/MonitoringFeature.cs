@@ -2,6 +2,7 @@ using NocBoard.Mail.Inbound;
 using NocBoard.Monitoring.Admin;
 using NocBoard.Monitoring.Mail;
 using NocBoard.Monitoring.Webhooks;
+using NocBoard.Operations.Jobs;
 
 namespace NocBoard.Monitoring;
 
@@ -18,6 +19,7 @@ public static class MonitoringFeature
         services.AddScoped<AlertRejections>();
         services.AddScoped<MonitoringAdmin>();
         services.AddScoped<IInboundMailInterceptor, MonitoringMailInterceptor>();
+        services.AddScheduledJob<AlertFlappingJob>();
         services.AddHostedService<MonitoringSeed>();
         return builder;
     }

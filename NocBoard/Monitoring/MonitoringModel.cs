@@ -15,6 +15,10 @@ internal sealed class AlertSourceConfiguration : IEntityTypeConfiguration<AlertS
         b.Property(s => s.TokenHash).HasMaxLength(64);
         b.HasIndex(s => s.TokenHash);
         b.Property(s => s.QueueName).HasMaxLength(200);
+        // Sources that existed before flap detection get the same defaults as new ones; the sentinel
+        // keeps an explicit 0 ("off") from being taken for "not set".
+        b.Property(s => s.FlapChanges).HasDefaultValue(5).HasSentinel(-1);
+        b.Property(s => s.FlapWindowMinutes).HasDefaultValue(30).HasSentinel(-1);
         b.HasMany(s => s.Mappings).WithOne().HasForeignKey(m => m.SourceId);
     }
 }
@@ -42,6 +46,7 @@ internal sealed class AlertEpisodeConfiguration : IEntityTypeConfiguration<Alert
         b.Property(e => e.Key).HasMaxLength(400);
         b.Property(e => e.CurrentKey).HasMaxLength(420);
         b.Property(e => e.Severity).HasMaxLength(100);
+        b.Property(e => e.RecentChanges).HasMaxLength(2000);
         b.HasIndex(e => e.CurrentKey).IsUnique();
         b.HasIndex(e => e.TicketId).IsUnique();
         b.HasIndex(e => new { e.SourceId, e.Key });

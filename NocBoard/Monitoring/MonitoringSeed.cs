@@ -45,6 +45,17 @@ public sealed class MonitoringSeed(IServiceScopeFactory scopes, AlertBadges badg
             KeyTemplate = "{host}/{summary}",
             StateMap = "Problem=problem; Resolved=ok",
         },
+        new()
+        {
+            // "Updated problem: {EVENT.NAME}" (4.x/5.0 action default) or "Updated problem in {EVENT.AGE}: {EVENT.NAME}"
+            // (6.0+ Email media type): no host and no event ID, so it finds the open problem by its event name.
+            SourceName = "zabbix", Name = "Zabbix problem update: acknowledged, commented, severity changed (default templates)", Order = 31,
+            SubjectPattern = @"^(?<type>Updated problem)(?: in [^:]+)?: (?<summary>.+)$",
+            BodyPatterns = "^(?<user>.*?) ?(?<action>(?:acknowledged|unacknowledged|commented|changed|closed|suppressed|unsuppressed|ranked).*) problem at (?<updated>.+?)\\.?$\n^Current problem status is (?<status>[^,]+)",
+            KeyTemplate = "*/{summary}",
+            SummaryTemplate = "{user} {action} problem: {summary}",
+            StateMap = "Updated problem=update",
+        },
     ];
 
     private static List<AlertMapping> Priorities(params (string Severity, int Priority)[] map) =>

@@ -69,6 +69,14 @@ public class MonitoringAdminTests
         Assert.True((await AdminAsync(kit, a => a.SaveSourceAsync(root, nagios.Id, "General", RecoveryAction.Comment, 10, false))).Succeeded);
         var saved = await kit.SourceAsync("nagios");
         Assert.Equal((RecoveryAction.Comment, 10), (saved.OnRecovery, saved.ReopenWindowMinutes));
+        Assert.Equal((5, 30), (saved.FlapChanges, saved.FlapWindowMinutes));   // kept when not given
+
+        var settings = new MonitoringAdmin.SourceSettings("General", RecoveryAction.Resolve, 10, false, FlapChanges: 1);
+        Assert.Equal("FlapChanges", (await AdminAsync(kit, a => a.SaveSourceAsync(root, nagios.Id, settings))).Error!.Field);
+        Assert.Equal("FlapWindowMinutes", (await AdminAsync(kit, a => a.SaveSourceAsync(root, nagios.Id, settings with { FlapChanges = 4, FlapWindowMinutes = 0 }))).Error!.Field);
+        Assert.True((await AdminAsync(kit, a => a.SaveSourceAsync(root, nagios.Id, settings with { FlapChanges = 0, FlapWindowMinutes = 15 }))).Succeeded);
+        saved = await kit.SourceAsync("nagios");
+        Assert.Equal((0, 15), (saved.FlapChanges, saved.FlapWindowMinutes));   // 0 (off) is stored, not taken for "unset"
     }
 
     [Fact]

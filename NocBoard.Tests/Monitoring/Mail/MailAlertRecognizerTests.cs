@@ -72,6 +72,21 @@ public class MailAlertRecognizerTests
     }
 
     [Fact]
+    public void Zabbix_Updated_Problem_Mails_From_The_Default_Templates_Are_Updates_Of_The_Problem_By_Its_Event_Name()
+    {
+        foreach (var update in new[] { ZabbixNotification.Update50(), ZabbixNotification.Update60(action: "changed severity from Average to High") })
+        {
+            var alert = MailAlertRecognizer.Recognize(update, Defaults).Alert!;
+            Assert.Equal(("zabbix", AlertState.Update, true), (alert.Source, alert.State, alert.KeyIsPattern));
+            Assert.Equal($"*/{ZabbixNotification.EventName}", alert.Key);
+            Assert.StartsWith("Zabbix Administrator (Admin) ", alert.Summary);
+            Assert.EndsWith($" problem: {ZabbixNotification.EventName}", alert.Summary);
+            Assert.Contains("Fibre cut, carrier ticket 4711", alert.Details);
+            Assert.Equal("PROBLEM", alert.Labels["status"]);
+        }
+    }
+
+    [Fact]
     public void A_Mail_No_Rule_Describes_Is_Not_Matched()
     {
         var mail = new MimeMessage { Subject = "Customer: our link to FRA is slow", Body = new TextPart("plain") { Text = "Please have a look." } };

@@ -53,6 +53,42 @@ public class MonitoringMailInterceptorTests
         Assert.Equal("25m", (await kit.TransactionsAsync(ticket.Id)).Single(t => t.Field == "Recovery").NewValue);
     }
 
+    [Theory]
+    [InlineData(50)]
+    [InlineData(60)]
+    public async Task A_Zabbix_Updated_Problem_Mail_Comments_On_The_Problems_Ticket_Instead_Of_Opening_One(int version)
+    {
+        await using var kit = await AlertTestKit.StartAsync();
+        var other = await kit.SendAsync(AlertTestKit.Problem(key: "db-ams1/Disk full", source: "zabbix", severity: "High"));
+        Assert.True(await DeliverAsync(kit, version == 50 ? ZabbixNotification.Problem50() : ZabbixNotification.Problem60()));
+        kit.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.True(await DeliverAsync(kit, version == 50 ? ZabbixNotification.Update50() : ZabbixNotification.Update60()));
+
+        Assert.Equal(2, await kit.TicketCountAsync());
+        var episode = (await kit.EpisodesAsync()).Single(e => e.TicketId != other.TicketId);
+        Assert.Equal(("db-fra1/" + ZabbixNotification.EventName, 2), (episode.Key, episode.Count));
+        var comment = Assert.Single(await kit.TransactionsAsync(episode.TicketId), t => t.Type == TransactionType.Comment);
+        var text = System.Text.Encoding.UTF8.GetString(comment.Attachments.Single().Content);
+        Assert.Contains("Updated in zabbix: Zabbix Administrator (Admin) acknowledged and commented problem: High CPU", text);
+        Assert.Contains("Fibre cut, carrier ticket 4711", text);
+        Assert.DoesNotContain(await kit.TransactionsAsync(other.TicketId!.Value), t => t.Type == TransactionType.Comment);
+        Assert.Equal("new", (await kit.TicketAsync(episode.TicketId)).Status);
+    }
+
+    [Fact]
+    public async Task A_Zabbix_Update_For_No_Open_Problem_Opens_Nothing()
+    {
+        await using var kit = await AlertTestKit.StartAsync();
+        Assert.True(await DeliverAsync(kit, ZabbixNotification.Update60()));
+        Assert.Equal(0, await kit.TicketCountAsync());
+
+        // Nor does one whose event name only looks like a pattern: '%' and '_' in it are literal.
+        await DeliverAsync(kit, ZabbixNotification.Problem60());
+        Assert.True(await DeliverAsync(kit, ZabbixNotification.Update60(eventName: "High CPU utilization (over 9__ for 5m)")));
+        Assert.Equal(1, await kit.TicketCountAsync());
+        Assert.DoesNotContain(await kit.TransactionsAsync((await kit.EpisodesAsync()).Single().TicketId), t => t.Type == TransactionType.Comment);
+    }
+
     [Fact]
     public async Task A_Service_Acknowledgement_Mail_Comments_On_The_Ticket()
     {

@@ -5,7 +5,8 @@ namespace NocBoard.Tests.Monitoring.Mail;
 /// <summary>
 /// Zabbix's default message templates: the action defaults of Zabbix 4.x/5.0 ("Problem: {EVENT.NAME}",
 /// "Resolved: {EVENT.NAME}") and the Email media type defaults of 6.0 and later
-/// ("Resolved in {EVENT.DURATION}: {EVENT.NAME}"), with macros filled in as Zabbix would.
+/// ("Resolved in {EVENT.DURATION}: {EVENT.NAME}"), and the update templates ("Updated problem: ..." /
+/// "Updated problem in {EVENT.AGE}: ..."), with macros filled in as Zabbix would.
 /// </summary>
 public static class ZabbixNotification
 {
@@ -23,6 +24,14 @@ public static class ZabbixNotification
 
     public static MimeMessage Resolved60(string eventId = "4711") => Mail($"Resolved in 25m: {EventName}",
         $"Problem has been resolved at 08:25:00 on 2026.11.23\nProblem name: {EventName}\nProblem duration: 25m\nHost: {Host}\nSeverity: High\nOriginal problem ID: {eventId}\nhttps://zabbix.example.net/tr_events.php?triggerid=13491&eventid={eventId}");
+
+    /// <summary>The 4.x/5.0 action default for update operations: subject "Updated problem: {EVENT.NAME}".</summary>
+    public static MimeMessage Update50(string comment = "Fibre cut, carrier ticket 4711", string action = "acknowledged and commented") => Mail($"Updated problem: {EventName}",
+        $"Zabbix Administrator (Admin) {action} problem at 2026.11.23 08:10:00.\r\n{comment}\r\n\r\nCurrent problem status is PROBLEM, acknowledged: Yes.");
+
+    /// <summary>The 6.0+ Email media type's "Problem update" template.</summary>
+    public static MimeMessage Update60(string comment = "Fibre cut, carrier ticket 4711", string action = "acknowledged and commented", string eventName = EventName) => Mail($"Updated problem in 10m: {eventName}",
+        $"Zabbix Administrator (Admin) {action} problem at 2026.11.23 08:10:00.\n{comment}\n\nCurrent problem status is PROBLEM, age is 10m, acknowledged: Yes.");
 
     private static MimeMessage Mail(string subject, string body)
     {

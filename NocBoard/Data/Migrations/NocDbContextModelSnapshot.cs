@@ -710,6 +710,9 @@ namespace NocBoard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CommandErrors")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -723,6 +726,9 @@ namespace NocBoard.Data.Migrations
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingCommands")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("QuarantineId")
@@ -745,6 +751,36 @@ namespace NocBoard.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("MailReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("NocBoard.Mail.Outbound.AutoreplySent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QueueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address", "Sent");
+
+                    b.HasIndex("OutboxMessageId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("MailAutoreplies", (string)null);
                 });
 
             modelBuilder.Entity("NocBoard.Mail.Polling.Mailbox", b =>
@@ -984,6 +1020,9 @@ namespace NocBoard.Data.Migrations
                     b.Property<bool>("Flapping")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FlappingBySource")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("InDowntime")
                         .HasColumnType("INTEGER");
 
@@ -998,8 +1037,16 @@ namespace NocBoard.Data.Migrations
                     b.Property<long>("LastSeen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastStateChange")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ProblemSince")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecentChanges")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Severity")
                         .HasMaxLength(100)
@@ -1080,6 +1127,16 @@ namespace NocBoard.Data.Migrations
 
                     b.Property<bool>("Disabled")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("FlapChanges")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(5);
+
+                    b.Property<int>("FlapWindowMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30);
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -45,4 +45,11 @@ public sealed record MailCommand(string Name, string Value, int Line)
     }
 
     public override string ToString() => $"{Name}: {Value}";
+
+    /// <summary>The commands as lines <see cref="Parse"/> reads back; null when there are none.</summary>
+    public static string? Serialize(IEnumerable<MailCommand> commands)
+    {
+        var text = string.Join("\n", commands.Select(c => c.ToString()));
+        return text.Length == 0 ? null : text;
+    }
 }

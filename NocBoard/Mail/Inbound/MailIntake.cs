@@ -23,7 +23,8 @@ public sealed record MailIntakeResult(MailOutcome Outcome, int? TicketId, long? 
 /// <summary>
 /// The inbound pipeline, the same for the MTA gateway, IMAP/POP3 polling and quarantine release:
 /// parse, de-duplicate, interceptors, rules, sender, threading, the ticket change (with its receipt
-/// in the same commit), then mail commands. A message that cannot become a ticket change is
+/// in the same commit, with the message's commands waiting in it), then the commands, each in its
+/// own commit with its removal from the receipt. A message that cannot become a ticket change is
 /// quarantined with the reason, never dropped silently. An exception means nothing was recorded:
 /// the caller should leave the message where it is and try again later.
 /// </summary>
@@ -66,7 +67,7 @@ public sealed class MailIntake(
             Via = Truncate(request.Via, 200),
         };
         if (request.Releasing is null && await PreviousAsync(receipt, ct) is { } previous)
-            return previous;
+            return await ResumeCommandsAsync(previous, receipt, message, request, ct);
 
         try
         {
@@ -77,13 +78,22 @@ public sealed class MailIntake(
             // The same message was being taken in at the same time (an MTA retry racing the first
             // attempt); the unique receipt let only one of them commit.
             db.ChangeTracker.Clear();
-            if (await PreviousAsync(receipt, ct) is { } raced) return raced;
+            if (await PreviousAsync(receipt, ct) is { } raced) return await ResumeCommandsAsync(raced, receipt, message, request, ct);
             throw;
         }
         finally
         {
             pending.Clear();
         }
+    }
+
+    /// <summary>A message taken in before: carry on with any of its commands a stop left pending.</summary>
+    private async Task<MailIntakeResult> ResumeCommandsAsync(MailIntakeResult previous, MailReceipt receipt, MimeMessage message,
+        MailIntakeRequest request, CancellationToken ct)
+    {
+        if (previous.Outcome == MailOutcome.Ticket && options.Value.CommandsEnabled)
+            await commands.ResumeAsync(receipt, message, request.QueueName ?? Queues.Queue.DefaultName, ct);
+        return previous;
     }
 
     private async Task<MailIntakeResult> ProcessAsync(MailIntakeRequest request, MimeMessage message, MailReceipt receipt, CancellationToken ct)
@@ -129,7 +139,9 @@ public sealed class MailIntake(
         var content = MailContent.ToTicketMessage(message, ticketOptions.Value.MaxAttachmentBytes);
         var commandLines = options.Value.CommandsEnabled ? MailCommand.Parse(message.TextBody) : [];
 
-        pending.Set(Copy(receipt, MailOutcome.Ticket));
+        var withCommands = Copy(receipt, MailOutcome.Ticket);
+        withCommands.PendingCommands = MailCommand.Serialize(commandLines);
+        pending.Set(withCommands);
         TicketChangeResult result;
         if (thread is not null)
         {
@@ -153,7 +165,11 @@ public sealed class MailIntake(
         if (thread is null && decided.Owner is { } owner)
             await GiveByRuleAsync(ticketId, owner, ct);
         if (commandLines.Count > 0)
-            await commands.RunAsync(ticketId, commandLines, actor, message, receipt, ct);
+        {
+            var receiptId = await db.Set<MailReceipt>().AsNoTracking()
+                .Where(r => r.MessageId == receipt.MessageId && r.ContentHash == receipt.ContentHash).Select(r => r.Id).SingleAsync(ct);
+            await commands.RunAsync(receiptId, actor, message, ct);
+        }
         if (request.Releasing is { } released)
             await quarantine.MarkReleasedAsync(released, ticketId, ct);
 

@@ -18,6 +18,18 @@ public class MailReceipt
     public int? TicketId { get; set; }
     public long? QuarantineId { get; set; }
     public DateTimeOffset Received { get; set; }
+
+    /// <summary>
+    /// The message's mail commands not applied yet ("Name: Value" lines), written in the message's
+    /// own commit; each leaves in the commit that applies it (or records its refusal), so a crash
+    /// in between neither loses one nor applies one twice: reading the message again resumes them.
+    /// </summary>
+    public string? PendingCommands { get; set; }
+
+    /// <summary>Commands refused or malformed, waiting for their error mail ("command: reason" lines).</summary>
+    public string? CommandErrors { get; set; }
+
+    public bool HasUnfinishedCommands => !string.IsNullOrEmpty(PendingCommands) || !string.IsNullOrEmpty(CommandErrors);
 }
 
 public enum MailOutcome { Ticket, Intercepted, Quarantined, Dropped }

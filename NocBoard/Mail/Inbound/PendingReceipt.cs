@@ -45,6 +45,7 @@ public sealed class MailReceiptContributor(PendingReceipt pending) : IOutboxCont
             Via = template.Via,
             Outcome = template.Outcome,
             TicketId = ctx.Ticket.Id,
+            PendingCommands = template.PendingCommands,
             Received = ctx.Now,
         };
         ctx.Db.Add(receipt);

@@ -9,7 +9,11 @@ namespace NocBoard.Mail.Outbound;
 /// refuses makes the outbox retry later with backoff; a mail that keeps failing is marked failed
 /// and kept for an administrator, never dropped.
 /// </summary>
-public sealed class SmtpMailSender(IOptionsMonitor<SmtpOptions> options, ILogger<SmtpMailSender> logger) : IOutboxHandler
+/// <remarks>
+/// Autoreplies pass the per-address limit first (<see cref="AutoreplyLimiter"/>); mail about a ticket
+/// is written in its queue's charset (<see cref="MailCharsets"/>).
+/// </remarks>
+public sealed class SmtpMailSender(IOptionsMonitor<SmtpOptions> options, IServiceScopeFactory scopes, ILogger<SmtpMailSender> logger) : IOutboxHandler
 {
     public string Kind => MailOutbox.Kind;
 
@@ -20,6 +24,16 @@ public sealed class SmtpMailSender(IOptionsMonitor<SmtpOptions> options, ILogger
             throw new InvalidOperationException("No SMTP relay is configured (Mail:Smtp:Host).");
 
         var mail = MailOutbox.Deserialize(message.Payload);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            if (AutoreplyLimiter.IsAutoreply(mail))
+            {
+                if (await scope.ServiceProvider.GetRequiredService<AutoreplyLimiter>().LimitAsync(message, mail, ct) is not { } allowed)
+                    return;   // every recipient had their share this hour: nothing to send, nothing to retry
+                mail = allowed;
+            }
+            await scope.ServiceProvider.GetRequiredService<MailCharsets>().ApplyAsync(message, mail, ct);
+        }
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, ct);
         if (!string.IsNullOrEmpty(smtp.UserName))

@@ -55,19 +55,33 @@ public sealed class MonitoringAdmin(NocDbContext db, AdminWriter writer, AdminRi
 
     public Task<AdminResult> SaveSourceAsync(Actor actor, int id, string queueName, RecoveryAction onRecovery, int reopenWindowMinutes,
         bool disabled, CancellationToken ct = default) =>
+        SaveSourceAsync(actor, id, new SourceSettings(queueName, onRecovery, reopenWindowMinutes, disabled), ct);
+
+    /// <summary>A source's settings as the Sources tab edits them; flap detection keeps its current values unless given.</summary>
+    public sealed record SourceSettings(string QueueName, RecoveryAction OnRecovery, int ReopenWindowMinutes, bool Disabled,
+        int? FlapChanges = null, int? FlapWindowMinutes = null);
+
+    public Task<AdminResult> SaveSourceAsync(Actor actor, int id, SourceSettings settings, CancellationToken ct = default) =>
         writer.WriteAsync(actor, async () =>
         {
             await rights.RequireAsync(actor, Right.SuperUser, Doing, ct);
             var source = await db.Set<AlertSource>().SingleOrDefaultAsync(s => s.Id == id, ct)
                          ?? throw Refuse.NotFound($"There is no alert source #{id}.");
+            var queueName = settings.QueueName ?? "";
             if (!await db.Queues.AnyAsync(q => q.Name == queueName.Trim() && !q.Disabled, ct))
                 throw Refuse.Invalid($"There is no enabled queue '{queueName}'.", "QueueName");
-            if (reopenWindowMinutes is < 0 or > 60 * 24 * 30)
+            if (settings.ReopenWindowMinutes is < 0 or > 60 * 24 * 30)
                 throw Refuse.Invalid("The reopen window is 0 to 43200 minutes (30 days).", "ReopenWindowMinutes");
+            if (settings.FlapChanges is < 0 or > 50 || settings.FlapChanges == 1)
+                throw Refuse.Invalid("Flap detection counts 2 to 50 state changes (0 turns it off).", "FlapChanges");
+            if (settings.FlapWindowMinutes is < 1 or > 60 * 24)
+                throw Refuse.Invalid("The flap window is 1 to 1440 minutes (a day).", "FlapWindowMinutes");
             source.QueueName = queueName.Trim();
-            source.OnRecovery = onRecovery;
-            source.ReopenWindowMinutes = reopenWindowMinutes;
-            source.Disabled = disabled;
+            source.OnRecovery = settings.OnRecovery;
+            source.ReopenWindowMinutes = settings.ReopenWindowMinutes;
+            source.Disabled = settings.Disabled;
+            if (settings.FlapChanges is { } changes) source.FlapChanges = changes;
+            if (settings.FlapWindowMinutes is { } window) source.FlapWindowMinutes = window;
         }, ct);
 
     /// <summary>Gives the source a new webhook token and returns it; it is shown once, only its hash is kept.</summary>

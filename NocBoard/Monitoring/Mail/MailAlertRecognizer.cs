@@ -77,6 +77,7 @@ public static class MailAlertRecognizer
         {
             Source = rule.SourceName,
             Key = key,
+            KeyIsPattern = rule.KeyTemplate.Contains('*'),
             State = state,
             Severity = Lookup("severity"),
             Summary = summary,

@@ -21,7 +21,11 @@ public class MailAlertRule
     /// <summary>Regular expressions over the text body, one per line, matched line by line (multiline mode).</summary>
     public string BodyPatterns { get; set; } = "";
 
-    /// <summary>The alert key from the groups, e.g. "{host}/{service}".</summary>
+    /// <summary>
+    /// The alert key from the groups, e.g. "{host}/{service}". A '*' makes it a pattern for mail that
+    /// does not name its check fully ("*/{summary}"): such alerts go to the newest open problem whose
+    /// key matches and never open a ticket.
+    /// </summary>
     public required string KeyTemplate { get; set; }
 
     /// <summary>The summary from the groups; default: the summary group, else the subject.</summary>

@@ -5,7 +5,7 @@ namespace NocBoard.Monitoring.Webhooks;
 /// <summary>
 /// The generic webhook for Cacti, Smokeping, scripts and anything else: one JSON object, or an array
 /// of them, each { source?, key, state (problem, ok, ack, flapping-start, flapping-stop,
-/// downtime-start, downtime-end), severity?, summary?, details?, host?, service?, labels? }.
+/// downtime-start, downtime-end, update), severity?, summary?, details?, host?, service?, labels? }.
 /// </summary>
 public static class GenericAlertPayload
 {
