@@ -79,7 +79,7 @@ public sealed class MailCommandRunner(
     {
         var rest = MailCommand.Serialize(MailCommand.Parse(seen.PendingCommands).Skip(1));
         var errors = string.IsNullOrEmpty(seen.CommandErrors) ? error : seen.CommandErrors + "\n" + error;
-        using var _ = await gate.EnterAsync(ct);
+        await using var _ = await gate.EnterAsync(ct);
         await db.Set<MailReceipt>()
             .Where(r => r.Id == seen.Id && r.PendingCommands == seen.PendingCommands && r.CommandErrors == seen.CommandErrors)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.PendingCommands, rest).SetProperty(r => r.CommandErrors, errors), ct);
@@ -94,7 +94,7 @@ public sealed class MailCommandRunner(
             // Keyed by the message: a resumed run finds the mail already queued and queues no second one.
             await MailOutbox.EnqueueAsync(db, clock, ErrorMail(ticketId, sender, message, errors),
                 $"mail-command-errors:{receipt.MessageId}:{receipt.ContentHash}", ticketId, ct);
-        using (await gate.EnterAsync(ct))
+        await using (await gate.EnterAsync(ct))
             await db.Set<MailReceipt>().Where(r => r.Id == receiptId && r.CommandErrors == text)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.CommandErrors, (string?)null), ct);
         return errors;

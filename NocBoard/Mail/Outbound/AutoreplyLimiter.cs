@@ -60,7 +60,7 @@ public sealed class AutoreplyLimiter(NocDbContext db, WriteGate gate, TimeProvid
         var now = clock.GetUtcNow();
         var since = now.AddHours(-1);
         var held = new List<string>();
-        using (await gate.EnterAsync(ct))
+        await using (await gate.EnterAsync(ct))
         {
             foreach (var list in new[] { mail.To, mail.Cc, mail.Bcc })
             foreach (var mailbox in list.Mailboxes.ToList())
