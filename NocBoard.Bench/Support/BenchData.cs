@@ -3,17 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Data.Sqlite;
 using NocBoard.Accounts;
-using NocBoard.Admin;
-using NocBoard.Board;
-using NocBoard.Components;
-using NocBoard.Dashboard;
-using NocBoard.Data;
 using NocBoard.Operations;
-using NocBoard.Outbox;
 using NocBoard.Queues;
-using NocBoard.Search;
-using NocBoard.SelfService;
-using NocBoard.Site;
 using NocBoard.Tickets;
 using NocBoard.Tickets.Changes;
 
