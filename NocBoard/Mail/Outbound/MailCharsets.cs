@@ -32,11 +32,14 @@ public sealed class MailCharsets(NocDbContext db, IOptionsMonitor<MailCharsetOpt
 {
     public async Task ApplyAsync(OutboxMessage outbox, MimeMessage mail, CancellationToken ct)
     {
+        // Most sites write everything in UTF-8: then no mail costs a lookup of its queue.
+        var settings = options.CurrentValue;
+        if (settings.Queues.Count == 0 && string.Equals(settings.Default, "utf-8", StringComparison.OrdinalIgnoreCase)) return;
         var queueName = outbox.TicketId is { } ticketId
             ? await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId)
                 .Join(db.Queues, t => t.QueueId, q => q.Id, (t, q) => q.Name).FirstOrDefaultAsync(ct)
             : null;
-        var name = options.CurrentValue.For(queueName);
+        var name = settings.For(queueName);
         if (string.Equals(name, "utf-8", StringComparison.OrdinalIgnoreCase)) return;
         Encoding encoding;
         try
