@@ -52,6 +52,17 @@ public class BoardCardTests : ComponentTest
     }
 
     [Fact]
+    public void A_Subject_And_Requestor_That_Look_Like_Markup_Are_Shown_As_Text()
+    {
+        // Cards are written as markup strings: whatever a mail's sender put in the subject must stay text.
+        var card = Show(Card() with { Subject = "<img src=x onerror=alert(1)> down", Requestor = "\"<b>x</b>\" <evil@example.com>" });
+        Assert.Empty(card.FindAll("img"));
+        Assert.Empty(card.FindAll(".noc-card-meta b"));
+        Assert.Equal("<img src=x onerror=alert(1)> down", card.Find(".noc-card-subject").TextContent);
+        Assert.Contains("<b>x</b>", card.Find(".noc-card-meta").TextContent);
+    }
+
+    [Fact]
     public void A_Card_Due_Later_Is_Neither_Overdue_Nor_Blocked()
     {
         var card = Show(Card(due: Now.AddHours(5)));
