@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using NocBoard.Tests.Support;
+using NocBoard.Tickets;
 
 namespace NocBoard.Tests.Api.RtRest;
 
@@ -76,6 +78,42 @@ public sealed partial class RtRestProtocolTests(RtServer server) : IClassFixture
             Form(("id", $"ticket/{a}"), ("id", $"ticket/{b}"), ("fields", "subject"), ("format", "s"), ("user", "alice"), ("pass", RtServer.AgentPassword)));
         Assert.Equal($"RT/4.4.6 200 Ok\n\nid: ticket/{a}\nSubject: Multi show A\n\n--\n\nid: ticket/{b}\nSubject: Multi show B\n\n",
             await answer.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex(@"^RT/4\.4\.6 200 Ok\n\n# Ticket (\d+) created\.\n\n$")]
+    private static partial Regex Created();
+
+    [Fact]
+    public async Task A_Form_Posted_To_Ticket_New_Creates_The_Ticket_As_Edit_Does()
+    {
+        using var http = Client();
+        var answer = await http.PostAsync("REST/1.0/ticket/new", Form(("user", "alice"), ("pass", RtServer.AgentPassword),
+            ("content", "id: ticket/new\nQueue: General\nSubject: Transit link to AS64500 flapping\nRequestor: peering@example.net\n" +
+                        "Priority: 30\nText: BGP session reset 4 times since 09:00\n")));
+
+        var text = await answer.Content.ReadAsStringAsync();
+        var created = Created().Match(text);
+        Assert.True(created.Success, text);
+        var ticket = await server.Scenario.LoadTicketAsync(int.Parse(created.Groups[1].Value));
+        Assert.Equal("Transit link to AS64500 flapping", ticket.Subject);
+        Assert.Equal(await server.Scenario.GeneralQueueIdAsync(), ticket.QueueId);
+        Assert.Equal(30, ticket.Priority);
+        Assert.Equal(server.Alice.Id, ticket.CreatorId);
+        Assert.Equal("peering@example.net", Assert.Single(ticket.Watchers, w => w.Role == WatcherRole.Requestor).Email);
+        var create = Assert.Single(await server.Scenario.TransactionsAsync(ticket.Id));
+        Assert.Equal("BGP session reset 4 times since 09:00", System.Text.Encoding.UTF8.GetString(create.Attachments.Single().Content));
+    }
+
+    [Fact]
+    public async Task A_Form_Posted_To_Ticket_New_Without_A_Queue_Is_Refused_Naming_Queue_And_Creates_Nothing()
+    {
+        using var http = Client();
+        var answer = await http.PostAsync("REST/1.0/ticket/new", Form(("user", "alice"), ("pass", RtServer.AgentPassword),
+            ("content", "id: ticket/new\nSubject: Queue-less outage report\nRequestor: peering@example.net\n")));
+
+        var text = await answer.Content.ReadAsStringAsync();
+        Assert.StartsWith("RT/4.4.6 409 Syntax Error\n\n# Could not create ticket.\n# Queue: a new ticket needs a queue.\n", text);
+        Assert.False(await server.Scenario.DbAsync(db => db.Tickets.AnyAsync(t => t.Subject == "Queue-less outage report")));
     }
 
     [Fact]

@@ -17,7 +17,36 @@ public sealed partial class RtEdit(RtTicketCreate create, RtTicketUpdate update,
     {
         var forms = RtFormText.Parse(request["content"]);
         if (forms.Count == 0) return RtResponse.BadRequest("# No objects specified.");
+        return await AnswerAsync(forms, request, caller, ct);
+    }
 
+    /// <summary>
+    /// A form posted to an object's own URL (<c>ticket/new</c>, <c>ticket/42</c>), as curl users
+    /// create and edit: the URL names the object, so the form may leave <c>id</c> out, but it may
+    /// not name another object, and only one form fits one object (RT: 400).
+    /// </summary>
+    public async Task<RtResponse> EditObjectAsync(string objectId, RtRequest request, RtCaller caller, CancellationToken ct)
+    {
+        var forms = RtFormText.Parse(request["content"]);
+        if (forms.Count == 0) return RtResponse.BadRequest("# No objects specified.");
+        if (forms.Count > 1) return RtResponse.BadRequest($"# You may submit only one form to {objectId}.");
+        var form = forms[0];
+        if (form.Error is null)
+        {
+            var id = form.Get("id")?.Trim() ?? "";
+            if (id.Length == 0)
+            {
+                form.Fields.RemoveAll(f => f.Key.Equals("id", StringComparison.OrdinalIgnoreCase));
+                form.Fields.Insert(0, ("id", objectId));
+            }
+            else if (!id.Equals(objectId, StringComparison.OrdinalIgnoreCase))
+                return RtResponse.BadRequest($"# The form's id '{id}' does not match the object in the URL, '{objectId}'.");
+        }
+        return await AnswerAsync(forms, request, caller, ct);
+    }
+
+    private async Task<RtResponse> AnswerAsync(IReadOnlyList<RtForm> forms, RtRequest request, RtCaller caller, CancellationToken ct)
+    {
         var output = new List<RtForm>();
         var syntaxError = false;
         foreach (var form in forms)

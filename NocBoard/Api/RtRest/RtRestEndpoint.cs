@@ -25,6 +25,10 @@ public sealed partial class RtRestEndpoint(
     [GeneratedRegex(@"^(ticket|user|queue)/[^/]+(/.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ObjectPath();
 
+    // What a form posted to an object's own URL can change: a new ticket, a ticket, its links.
+    [GeneratedRegex(@"^(ticket/(?:\d+|new)(?:/links)?)(?:/edit)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex WritableObjectPath();
+
     public async Task HandleAsync(HttpContext http, string? path)
     {
         var ct = http.RequestAborted;
@@ -81,6 +85,10 @@ public sealed partial class RtRestEndpoint(
             if (verb == "take") return await ownership.TakeAsync(id, request, caller, ct);
             return await merge.MergeAsync(id, int.Parse(action.Groups[3].Value), caller, ct);
         }
+        // With a content field the object's own URL writes, as /edit does (curl users create so).
+        if (request["content"] is not null && WritableObjectPath().Match(path) is { Success: true } writable)
+            return await edit.EditObjectAsync(writable.Groups[1].Value, request, caller, ct);
+
         // ticket/42, ticket/42/show, ticket/42/history, user/root, ...: the object itself.
         if (ObjectPath().IsMatch(path))
         {
