@@ -39,6 +39,7 @@ public static class MailFeature
         services.AddScoped<MailIntakeAddresses>();
         services.AddScoped<MailCommandTranslator>();
         services.AddScoped<MailCommandRunner>();
+        services.AddHostedService<MailCommandStartupSweep>();
         services.AddScoped<MailIntake>();
 
         services.AddScoped<MailboxPasswords>();

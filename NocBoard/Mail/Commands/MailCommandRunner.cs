@@ -17,7 +17,8 @@ namespace NocBoard.Mail.Commands;
 /// The commands wait in the message's receipt, written in the message's commit; each one leaves it
 /// in the commit that applies it (<see cref="MailCommandApplied"/>), or with its refusal recorded,
 /// so if NocBoard stops part-way nothing is lost and nothing is applied twice: the message is read
-/// again (the mailbox was not marked, the MTA retries) and <see cref="ResumeAsync"/> carries on.
+/// again (the mailbox was not marked, the MTA retries) and <see cref="ResumeAsync"/> carries on, or
+/// the next start does (<see cref="MailCommandStartupSweep"/>), whichever comes first.
 /// The refused or malformed ones are answered in one error mail, unless the message came from a machine.
 /// </summary>
 public sealed class MailCommandRunner(

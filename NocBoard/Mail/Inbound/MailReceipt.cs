@@ -22,7 +22,8 @@ public class MailReceipt
     /// <summary>
     /// The message's mail commands not applied yet ("Name: Value" lines), written in the message's
     /// own commit; each leaves in the commit that applies it (or records its refusal), so a crash
-    /// in between neither loses one nor applies one twice: reading the message again resumes them.
+    /// in between neither loses one nor applies one twice: reading the message again, or the next
+    /// start, resumes them.
     /// </summary>
     public string? PendingCommands { get; set; }
 
