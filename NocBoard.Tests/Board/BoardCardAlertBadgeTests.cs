@@ -5,13 +5,14 @@ using NocBoard.Board.Pages;
 using NocBoard.Monitoring;
 using NocBoard.Tests.Support;
 
-namespace NocBoard.Tests.Monitoring;
+namespace NocBoard.Tests.Board;
 
-public class AlertCardBadgeTests : ComponentTest
+/// <summary>The alert badge on an alert ticket's board card (drawn by Board/Pages/CardMarkup.cs), live from <see cref="AlertBadges"/>.</summary>
+public class BoardCardAlertBadgeTests : ComponentTest
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    public AlertCardBadgeTests() => Ready();
+    public BoardCardAlertBadgeTests() => Ready();
 
     private static BoardCard Card(int id) => new(id, "[nagios] Host core-sw-fra1 is DOWN", 1, "new", 80, null, 1, Now, null, false, null);
 
