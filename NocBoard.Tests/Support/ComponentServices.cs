@@ -20,6 +20,9 @@ public static class ComponentServices
         var file = Path.Combine(Path.GetTempPath(), "nocboard-tests", $"unused-{Guid.NewGuid():N}.db");
         services.AddDbContext<NocDbContext>(o => o.UseSqlite($"Data Source={file}"));
         services.AddOptions<IdentityOptions>();
+        services.AddSingleton<ChangeGenerations>();
+        services.AddSingleton<RightsCache>();
+        services.AddSingleton<ActorCache>();
         services.AddScoped<RightsService>();
         services.AddScoped<ActorLookup>();
         services.AddScoped<CurrentActor>();

@@ -46,6 +46,8 @@ public static class AccountsFeature
 
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddScoped<RightsService>();
+        services.AddSingleton<RightsCache>();
+        services.AddSingleton<ActorCache>();
         services.AddScoped<ActorLookup>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<StaffDirectory>();

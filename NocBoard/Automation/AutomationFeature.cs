@@ -30,6 +30,7 @@ public static class AutomationFeature
         services.AddScoped<DigestMailer>();
         services.AddScoped<AutomationSeed>();
         services.AddScoped<IOutboxContributor, ScripContributor>();
+        services.AddSingleton<ScripTriggers>();
         services.AddSingleton<IOutboxHandler, ScripRunner>();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<IOutboxHandler, WebhookCaller>();

@@ -26,9 +26,12 @@ public static class DataFeature
 
         builder.Services.Configure<DataOptions>(o => o.Directory = directory);
         // Split queries: a ticket loads its watchers and custom field values without a cartesian product.
+        var generations = new ChangeGenerations();
+        var interceptors = generations.Interceptors().Append(new SqliteConnectionSetup()).ToArray();
+        builder.Services.AddSingleton(generations);
         builder.Services.AddDbContext<NocDbContext>(o => o
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(new SqliteConnectionSetup()));
+            .AddInterceptors(interceptors));
         var durability = new CommitDurability(DatabaseFile(connectionString));
         builder.Services.AddSingleton(durability);
         builder.Services.AddSingleton(new WriteGate(serialize: true, durability));

@@ -45,11 +45,12 @@ public sealed class AlertIntake(
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var current = await db.Set<AlertEpisode>().AsNoTracking().SingleOrDefaultAsync(e => e.CurrentKey == currentKey, ct);
-            var ticket = current is null ? null : await db.Tickets.AsNoTracking()
-                .Where(t => t.Id == current.TicketId).Select(t => new { t.Resolved }).SingleOrDefaultAsync(ct);
+            var found = await db.Set<AlertEpisode>().AsNoTracking().Where(e => e.CurrentKey == currentKey)
+                .Select(e => new { Episode = e, db.Tickets.Single(t => t.Id == e.TicketId).Resolved })
+                .SingleOrDefaultAsync(ct);
+            var current = found?.Episode;
             // Entering an inactive status sets Resolved and leaving one clears it, so it tells inactive tickets here.
-            var plan = AlertPlan.Decide(current, ticket?.Resolved is not null, ticket?.Resolved, alert.State, source.ReopenWindow, clock.GetUtcNow());
+            var plan = AlertPlan.Decide(current, found?.Resolved is not null, found?.Resolved, alert.State, source.ReopenWindow, clock.GetUtcNow());
             if (plan == AlertPlanKind.Ignore)
                 return new AlertOutcome(alert.Key, "ignored", current?.TicketId,
                     current is null ? $"No open problem for key '{alert.Key}'." : $"Ticket #{current.TicketId} is resolved.");

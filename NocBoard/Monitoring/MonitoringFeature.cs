@@ -14,6 +14,7 @@ public static class MonitoringFeature
         services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section);
         services.AddSingleton<AlertKeyLocks>();
         services.AddSingleton<AlertBadges>();
+        services.AddSingleton<AlertSources>();
         services.AddScoped<AlertTicketMapper>();
         services.AddScoped<AlertIntake>();
         services.AddScoped<AlertRejections>();

@@ -11,10 +11,12 @@ internal static class TicketLoading
     /// </summary>
     public static async Task<Ticket?> LoadEffectiveAsync(NocDbContext db, int id, CancellationToken ct)
     {
-        var ticket = await db.Tickets.Include(t => t.Watchers).Include(t => t.CustomFieldValues)
-            .SingleOrDefaultAsync(t => t.Id == id, ct);
+        var ticket = await WithDetails(db).SingleOrDefaultAsync(t => t.Id == id, ct);
         if (ticket is null || !ticket.IsMerged) return ticket;
-        return await db.Tickets.Include(t => t.Watchers).Include(t => t.CustomFieldValues)
-            .SingleOrDefaultAsync(t => t.Id == ticket.EffectiveId, ct);
+        return await WithDetails(db).SingleOrDefaultAsync(t => t.Id == ticket.EffectiveId, ct);
     }
+
+    // One ticket's watchers times its custom field values is a handful of rows: one query beats three.
+    private static IQueryable<Ticket> WithDetails(NocDbContext db) =>
+        db.Tickets.Include(t => t.Watchers).Include(t => t.CustomFieldValues).AsSingleQuery();
 }

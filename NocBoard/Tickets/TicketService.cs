@@ -102,7 +102,6 @@ public sealed class TicketService(
         // Leaving the gate waits until the commit is on disk: only then is it published or answered.
         await using (await gate.EnterAsync(ct))
         {
-            rights.Invalidate();
             if ((await rights.SubjectAsync(actor.Id, ct)).WallDisplay)
                 return TicketChangeResult.Refused(new TicketError(TicketErrorKind.Forbidden, "A wall display only shows tickets; it may not change them."));
             ctx = new TicketChangeContext(db, rights, actor, clock.GetUtcNow(), options.Value);

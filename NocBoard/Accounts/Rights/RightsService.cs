@@ -6,23 +6,36 @@ using NocBoard.Tickets;
 namespace NocBoard.Accounts.Rights;
 
 /// <summary>
-/// The one place rights are evaluated. Scoped: a subject is loaded once per request or circuit
-/// operation, then every check is answered from memory.
+/// The one place rights are evaluated. A subject is read once and then every check is answered
+/// from memory, until a commit changes rights (<see cref="RightsCache"/>): a long-lived circuit
+/// sees a revoked right at its next check.
 /// </summary>
-public sealed class RightsService(NocDbContext db, TimeProvider clock)
+public sealed class RightsService(NocDbContext db, TimeProvider clock, RightsCache cache)
 {
-    private readonly Dictionary<int, RightsSubject> subjects = [];
+    private readonly Dictionary<int, (long Generation, RightsSubject Subject)> subjects = [];
 
     public async Task<RightsSubject> SubjectAsync(int userId, CancellationToken ct = default)
     {
-        if (subjects.TryGetValue(userId, out var cached)) return cached;
+        var generation = cache.Generation;
+        if (subjects.TryGetValue(userId, out var mine) && mine.Generation == generation) return mine.Subject;
+        if (cache.TryGet(userId, generation, out var shared))
+        {
+            subjects[userId] = (generation, shared);
+            return shared;
+        }
 
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
             .Select(u => new { u.Id, u.Email, u.Privileged, u.Disabled })
             .SingleOrDefaultAsync(ct);
         var wall = await db.Set<WallToken>().AsNoTracking().SingleOrDefaultAsync(t => t.UserId == userId, ct);
-        if (wall is not null) return subjects[userId] = WallDisplaySubject(userId, user?.Disabled ?? true, wall);
+        if (wall is not null)
+        {
+            // Kept for this scope only: whether the token is still valid depends on the hour.
+            var display = WallDisplaySubject(userId, user?.Disabled ?? true, wall);
+            subjects[userId] = (generation, display);
+            return display;
+        }
 
         var groupIds = (await db.GroupMembers.AsNoTracking()
             .Where(m => m.UserId == userId)
@@ -42,7 +55,8 @@ public sealed class RightsService(NocDbContext db, TimeProvider clock)
             GroupIds = groupIds,
             Grants = grants,
         };
-        subjects[userId] = subject;
+        subjects[userId] = (generation, subject);
+        if (user is not null) cache.Keep(generation, subject);
         return subject;
     }
 

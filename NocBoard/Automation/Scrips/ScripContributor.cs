@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NocBoard.Outbox;
 using NocBoard.Tickets;
@@ -15,7 +14,7 @@ public sealed record ScripWork(int TicketId, IReadOnlyList<long> TransactionIds,
 /// (no scrip of the queue has a condition that can hold for these transactions, and no service
 /// level to apply) queue nothing: an alert repeat costs no scrip run.
 /// </summary>
-public sealed class ScripContributor(IOptions<AutomationOptions> options, ILogger<ScripContributor> logger) : IOutboxContributor
+public sealed class ScripContributor(ScripTriggers triggers, IOptions<AutomationOptions> options, ILogger<ScripContributor> logger) : IOutboxContributor
 {
     public const string Kind = "automation.scrips";
 
@@ -26,13 +25,7 @@ public sealed class ScripContributor(IOptions<AutomationOptions> options, ILogge
         {
             var ticket = ctx.Touched.FirstOrDefault(t => t.Id == group.Key);
             if (ticket is null) continue;
-            var queueId = ticket.QueueId;
-            var created = group.Any(t => t.Type == TransactionType.Create);
-            var conditions = await ctx.Db.Scrips().Where(s => !s.Disabled && (s.QueueId == null || s.QueueId == queueId))
-                .Select(s => s.Condition).Distinct().ToListAsync(ct);
-            var applies = group.Any(t => conditions.Any(c => ScripConditions.CanMatch(c, t.Type, t.Field)))
-                          || (created && await ctx.Db.QueueSlas().AnyAsync(s => s.QueueId == queueId && s.DueInHours != null, ct));
-            if (!applies) continue;
+            if (!await triggers.CanFireAsync(ctx.Db, ticket.QueueId, group.ToList(), ct)) continue;
             if (chain.Depth >= options.Value.MaxScripDepth)
             {
                 logger.LogWarning("Ticket #{Ticket}: scrips were not run for a change made {Depth} scrips deep (Automation:MaxScripDepth); the chain was {Chain}.",

@@ -10,7 +10,7 @@ namespace NocBoard.Monitoring.Mail;
 /// a rule but cannot be made into an alert is kept as a rejected alert (and still taken, so it does
 /// not become an ordinary ticket); a mail no rule matches is left to the mail pipeline.
 /// </summary>
-public sealed class MonitoringMailInterceptor(NocDbContext db, AlertIntake intake, AlertRejections rejections) : IInboundMailInterceptor
+public sealed class MonitoringMailInterceptor(NocDbContext db, AlertSources sources, AlertIntake intake, AlertRejections rejections) : IInboundMailInterceptor
 {
     public async Task<bool> TryTakeAsync(InboundMail mail, CancellationToken ct)
     {
@@ -25,8 +25,7 @@ public sealed class MonitoringMailInterceptor(NocDbContext db, AlertIntake intak
             await rejections.StoreAsync(via, recognition.Rule!.SourceName, recognition.Problem!, Raw(mail), ct);
             return true;
         }
-        var source = await db.Set<AlertSource>().AsNoTracking().Include(s => s.Mappings)
-            .SingleOrDefaultAsync(s => s.Name == alert.Source, ct);
+        var source = await sources.ByNameAsync(db, alert.Source, ct);
         if (source is null || source.Disabled)
         {
             await rejections.StoreAsync(via, alert.Source, $"Rule '{recognition.Rule!.Name}' names source '{alert.Source}', which does not exist or is disabled.", Raw(mail), ct);

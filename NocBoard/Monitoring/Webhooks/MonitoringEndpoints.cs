@@ -72,8 +72,7 @@ public static class MonitoringEndpoints
             : http.Request.Headers["X-NocBoard-Token"].ToString().Trim();
         if (token.Length == 0) return null;
         var hash = AlertSource.HashToken(token);
-        var source = await db.Set<AlertSource>().AsNoTracking().Include(s => s.Mappings)
-            .SingleOrDefaultAsync(s => s.TokenHash == hash && !s.Disabled, ct);
+        var source = await http.RequestServices.GetRequiredService<AlertSources>().ByTokenHashAsync(db, hash, ct);
         return source is not null && source.Accepts(token) ? source : null;
     }
 }
