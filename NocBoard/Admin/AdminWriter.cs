@@ -7,17 +7,16 @@ namespace NocBoard.Admin;
 /// <summary>
 /// Runs an administration call: in one database transaction that commits everything or nothing,
 /// through the <see cref="WriteGate"/> (SQLite has one writer), with a refusal turned into an
-/// <see cref="AdminError"/>. Rights are re-read before and after, so checks see what is stored now
-/// and later checks in this scope see the change.
+/// <see cref="AdminError"/>. Rights need no re-reading here: a kept copy is dropped as soon as a
+/// commit changes rights (<see cref="RightsCache"/>), so later checks in this scope see the change.
 /// </summary>
-public sealed class AdminWriter(NocDbContext db, RightsService rights, WriteGate gate, ILogger<AdminWriter> logger)
+public sealed class AdminWriter(NocDbContext db, WriteGate gate, ILogger<AdminWriter> logger)
 {
     public async Task<AdminResult<T>> WriteAsync<T>(Actor actor, Func<Task<T>> work, CancellationToken ct = default)
     {
         if (actor.WallDisplay)
             return AdminResult<T>.Refused(new(AdminErrorKind.Forbidden, "A wall display only shows tickets; it may not change settings."));
         await using var _ = await gate.EnterAsync(ct);
-        rights.Invalidate();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -40,17 +39,15 @@ public sealed class AdminWriter(NocDbContext db, RightsService rights, WriteGate
         finally
         {
             db.ChangeTracker.Clear();
-            rights.Invalidate();
         }
     }
 
     public async Task<AdminResult> WriteAsync(Actor actor, Func<Task> work, CancellationToken ct = default) =>
         (await WriteAsync(actor, async () => { await work(); return true; }, ct)).WithoutValue();
 
-    /// <summary>A read: rights as stored now (a circuit's scope lives long), and the refusal handling.</summary>
+    /// <summary>A read, with the refusal handling.</summary>
     public async Task<AdminResult<T>> ReadAsync<T>(Func<Task<T>> work)
     {
-        rights.Invalidate();
         try
         {
             return AdminResult<T>.Ok(await work());

@@ -56,6 +56,8 @@ public sealed partial class ChangeGenerations
 
     private static (string Table, bool Inserts)[] WritesOf(string sql)
     {
+        // Most commands are queries; they are told by their first word without hashing their text.
+        if (sql.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)) return [];
         if (Writes.TryGetValue(sql, out var known)) return known;
         var found = WritesTo().Matches(sql)
             .Select(m => (m.Groups[2].Value, m.Groups[1].Value.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)))
@@ -64,22 +66,17 @@ public sealed partial class ChangeGenerations
         return found;
     }
 
+    /// <summary>What one context wrote and has not committed yet (a context is used by one thread at a time).</summary>
     private sealed class Pending(ChangeGenerations generations)
     {
         private readonly HashSet<(Type Type, bool Added)> types = [];
 
-        public void Note(Type type, bool isAdded)
-        {
-            lock (types) types.Add((type, isAdded));
-        }
+        public void Note(Type type, bool isAdded) => types.Add((type, isAdded));
 
         public void Publish()
         {
-            lock (types)
-            {
-                foreach (var (type, isAdded) in types) generations.Bump(type, isAdded);
-                types.Clear();
-            }
+            foreach (var (type, isAdded) in types) generations.Bump(type, isAdded);
+            types.Clear();
         }
     }
 

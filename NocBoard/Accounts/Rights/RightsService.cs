@@ -77,9 +77,6 @@ public sealed class RightsService(NocDbContext db, TimeProvider clock, RightsCac
             .ToList(),
     };
 
-    /// <summary>Forget cached subjects, e.g. after rights or memberships changed in this scope.</summary>
-    public void Invalidate() => subjects.Clear();
-
     public async Task<bool> HasAsync(int userId, string right, int? queueId = null, CancellationToken ct = default) =>
         (await SubjectAsync(userId, ct)).Has(right, queueId);
 
