@@ -74,6 +74,17 @@ public sealed class BenchApp : IAsyncDisposable
     }
 
     /// <summary>Resident memory of the server process, in bytes.</summary>
+    /// <summary>
+    /// CPU time the server process has used so far (user and kernel, all threads). Per unit of
+    /// work it says what the work costs even when other programs share the machine, where a rate
+    /// per second says as much about them as about NocBoard.
+    /// </summary>
+    public TimeSpan ProcessorTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     public long WorkingSet()
     {
         process.Refresh();

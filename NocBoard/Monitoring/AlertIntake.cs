@@ -19,6 +19,7 @@ public sealed class AlertRejectedException(string message) : Exception(message);
 public sealed class AlertIntake(
     NocDbContext db,
     TicketService tickets,
+    TicketWriteQueue writeQueue,
     ActorLookup actors,
     AlertTicketMapper mapper,
     AlertKeyLocks locks,
@@ -30,7 +31,9 @@ public sealed class AlertIntake(
     private const int MaxAttempts = 5;
     private Actor? actor;
 
-    public async Task<AlertOutcome> ApplyAsync(AlertSource source, Alert alert, CancellationToken ct = default)
+    /// <param name="together">Commit together with the other alerts arriving now (<see cref="TicketWriteQueue"/>).
+    /// Not for alerts taken from mail: their message's receipt is written by the caller's scope in the same commit.</param>
+    public async Task<AlertOutcome> ApplyAsync(AlertSource source, Alert alert, CancellationToken ct = default, bool together = false)
     {
         actor ??= await actors.ByNameAsync(options.Value.ActAs, ct)
                   ?? throw new AlertRejectedException($"The monitoring user '{options.Value.ActAs}' (Monitoring:ActAs) does not exist.");
@@ -63,13 +66,18 @@ public sealed class AlertIntake(
                 if (plan == AlertPlanKind.Apply)
                 {
                     var change = new ApplyAlert(current!.Id, alert, source.OnRecovery, source.ReopenWindow, source.Flap);
-                    result = await tickets.ApplyAsync(current.TicketId, [change], actor, ct: ct);
+                    result = together
+                        ? await writeQueue.ApplyAsync(current.TicketId, [change], actor, ct: ct)
+                        : await tickets.ApplyAsync(current.TicketId, [change], actor, ct: ct);
                     (episode, action) = (change.Episode, change.Action);
                 }
                 else
                 {
                     var change = new OpenAlertEpisode(source.Id, alert, current?.Id);
-                    result = await tickets.CreateAsync(await mapper.BuildAsync(source, alert, ct), [change], actor, ct);
+                    var ticket = await mapper.BuildAsync(source, alert, ct);
+                    result = together
+                        ? await writeQueue.CreateAsync(ticket, [change], actor, ct)
+                        : await tickets.CreateAsync(ticket, [change], actor, ct);
                     (episode, action) = (change.Episode, plan == AlertPlanKind.Create ? "created" : "created-referring");
                 }
             }

@@ -17,6 +17,6 @@ internal static class TicketLoading
     }
 
     // One ticket's watchers times its custom field values is a handful of rows: one query beats three.
-    private static IQueryable<Ticket> WithDetails(NocDbContext db) =>
+    internal static IQueryable<Ticket> WithDetails(NocDbContext db) =>
         db.Tickets.Include(t => t.Watchers).Include(t => t.CustomFieldValues).AsSingleQuery();
 }

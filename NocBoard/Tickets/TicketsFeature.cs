@@ -13,6 +13,9 @@ public static class TicketsFeature
         builder.Services.AddSingleton<TicketFeed>();
         builder.Services.AddSingleton<Presence.TicketPresence>();
         builder.Services.AddScoped<TicketService>();
+        builder.Services.AddSingleton<TicketAnnouncer>();
+        builder.Services.AddSingleton<TicketWriteQueue>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TicketWriteQueue>());
         builder.Services.AddScoped<TicketReader>();
         builder.Services.AddScoped<Display.TicketDetailsLoader>();
         builder.Services.AddScoped<CustomFields.CustomFieldDirectory>();

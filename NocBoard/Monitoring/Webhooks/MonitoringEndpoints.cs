@@ -53,7 +53,7 @@ public static class MonitoringEndpoints
         {
             try
             {
-                outcomes.Add(await intake.ApplyAsync(source, alert, ct));
+                outcomes.Add(await intake.ApplyAsync(source, alert, ct, together: true));
             }
             catch (AlertRejectedException e)
             {
