@@ -18,17 +18,18 @@ public sealed class ActorCache(ChangeGenerations generations)
     public sealed record Kept(long Generation, Actor Actor, bool Disabled);
 
     public Task<Kept?> ByIdAsync(NocDbContext db, int id, CancellationToken ct) =>
-        GetAsync(byId, id, db.Users.AsNoTracking().Where(u => u.Id == id), ct);
+        GetAsync(byId, id, () => db.Users.AsNoTracking().Where(u => u.Id == id), ct);
 
     public Task<Kept?> ByNameAsync(NocDbContext db, string userName, CancellationToken ct) =>
-        GetAsync(byName, userName, db.Users.AsNoTracking().Where(u => u.UserName == userName), ct);
+        GetAsync(byName, userName, () => db.Users.AsNoTracking().Where(u => u.UserName == userName), ct);
 
-    private async Task<Kept?> GetAsync<TKey>(ConcurrentDictionary<TKey, Kept> kept, TKey key, IQueryable<NocUser> query, CancellationToken ct)
+    // The query is built only on a miss: building it touches the context, which a hit never needs.
+    private async Task<Kept?> GetAsync<TKey>(ConcurrentDictionary<TKey, Kept> kept, TKey key, Func<IQueryable<NocUser>> query, CancellationToken ct)
         where TKey : notnull
     {
         var generation = generations.Of(countAdded: false, typeof(NocUser));
         if (kept.TryGetValue(key, out var hit) && hit.Generation == generation) return hit;
-        var user = await query.SingleOrDefaultAsync(ct);
+        var user = await query().SingleOrDefaultAsync(ct);
         if (user is null) return null;
         if (kept.Count > 10_000) kept.Clear();
         return kept[key] = new Kept(generation, Actor.For(user), user.Disabled);

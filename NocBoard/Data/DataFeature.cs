@@ -29,7 +29,9 @@ public static class DataFeature
         var generations = new ChangeGenerations();
         var interceptors = generations.Interceptors().Append(new SqliteConnectionSetup()).ToArray();
         builder.Services.AddSingleton(generations);
-        builder.Services.AddDbContext<NocDbContext>(o => o
+        // Pooled: a context's first use builds its internal services, which cost more than many a
+        // query; every request, alert and circuit action takes a context, so they are reused.
+        builder.Services.AddDbContextPool<NocDbContext>(o => o
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(interceptors));
         var durability = new CommitDurability(DatabaseFile(connectionString));
