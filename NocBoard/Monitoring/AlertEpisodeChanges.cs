@@ -60,7 +60,8 @@ internal sealed record ApplyAlert(long EpisodeId, Alert Alert, RecoveryAction On
 
     internal override async Task ExecuteAsync(TicketChangeContext ctx, CancellationToken ct)
     {
-        var episode = await ctx.Db.Set<AlertEpisode>().SingleOrDefaultAsync(e => e.Id == EpisodeId, ct);
+        // Found without a query when the write is one of a group that read the episodes ahead.
+        var episode = await ctx.Db.Set<AlertEpisode>().FindAsync([EpisodeId], ct);
         if (episode is null || episode.CurrentKey is null)
             throw AlertRace.Lost(Alert.Key);
         var ticket = ctx.Ticket;
@@ -236,7 +237,8 @@ internal sealed record SettleAlertFlapping(long EpisodeId, RecoveryAction OnReco
 
     internal override async Task ExecuteAsync(TicketChangeContext ctx, CancellationToken ct)
     {
-        var episode = await ctx.Db.Set<AlertEpisode>().SingleOrDefaultAsync(e => e.Id == EpisodeId, ct);
+        // Found without a query when the write is one of a group that read the episodes ahead.
+        var episode = await ctx.Db.Set<AlertEpisode>().FindAsync([EpisodeId], ct);
         if (episode?.CurrentKey is null || !AlertFlapping.HasSettled(episode, Flap, ctx.Now))
             throw AlertRace.Lost(episode?.Key ?? EpisodeId.ToString());
         Episode = episode;

@@ -17,6 +17,7 @@ public static class MonitoringFeature
         services.AddSingleton<AlertSources>();
         services.AddScoped<AlertTicketMapper>();
         services.AddScoped<AlertIntake>();
+        services.AddSingleton<Tickets.ITicketWritePreloader, AlertEpisodePreloader>();
         services.AddScoped<AlertRejections>();
         services.AddScoped<MonitoringAdmin>();
         services.AddScoped<IInboundMailInterceptor, MonitoringMailInterceptor>();

@@ -24,6 +24,7 @@ public sealed class TicketService(
     WriteGate gate,
     TicketAnnouncer announcer,
     IEnumerable<IOutboxContributor> contributors,
+    IEnumerable<ITicketWritePreloader> preloaders,
     ILogger<TicketService> logger)
 {
     private const int MaxConcurrencyRetries = 3;
@@ -196,9 +197,14 @@ public sealed class TicketService(
         }
     }
 
-    /// <summary>One query for the tickets of a group of writes and one for their queues, instead of two per write.</summary>
+    /// <summary>
+    /// One query for the tickets of a group of writes and one for their queues, instead of two per
+    /// write; then whatever the features' preloaders read ahead for their changes.
+    /// </summary>
     private async Task PreloadAsync(IReadOnlyList<TicketWrite> writes, CancellationToken ct)
     {
+        foreach (var preloader in preloaders)
+            await preloader.PreloadAsync(db, writes, ct);
         var ids = writes.Where(w => w.TicketId is not null).Select(w => w.TicketId!.Value).Distinct().ToList();
         if (ids.Count == 0) return;
         preloadedTickets = await TicketLoading.WithDetails(db).Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
