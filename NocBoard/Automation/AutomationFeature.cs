@@ -20,6 +20,7 @@ public static class AutomationFeature
         services.AddOptions<AutomationOptions>().BindConfiguration(AutomationOptions.Section);
         services.AddSingleton<TemplateRenderer>();
         services.AddScoped<TemplateDirectory>();
+        services.AddSingleton<TemplateCatalog>();
         services.AddScoped<TemplateModelBuilder>();
         services.AddScoped<Recipients>();
         services.AddScoped<NotificationMail>();
