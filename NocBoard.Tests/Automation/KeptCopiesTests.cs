@@ -7,6 +7,7 @@ using NocBoard.Data;
 using NocBoard.Mail.Rules;
 using NocBoard.Queues;
 using NocBoard.Tests.Support;
+using NocBoard.Tickets;
 
 namespace NocBoard.Tests.Automation;
 
@@ -94,5 +95,25 @@ public class KeptCopiesTests : IAsyncLifetime
         rules = await WithAsync<IReadOnlyList<MailRule>, MailRuleCatalog>((c, db) => c.EnabledAsync(db, default));
         Assert.Equal(before, rules.Count);
         Assert.DoesNotContain(rules, r => r.Name == "Spam");
+    }
+
+    [Fact]
+    public async Task A_Queue_Watcher_Added_Later_Is_Notified()
+    {
+        var queueId = await s.GeneralQueueIdAsync();
+        var ticketId = await s.TicketAsync(queueId: queueId);
+        var ticket = await s.LoadTicketAsync(ticketId);
+        Task<List<string>> AdminCcsAsync() => s.InScopeAsync(sp => sp.GetRequiredService<Recipients>().OfRoleAsync(ticket, WatcherRole.AdminCc, default));
+
+        Assert.Empty(await AdminCcsAsync());
+        await s.DbAsync(async db =>
+        {
+            db.QueueWatchers.Add(new QueueWatcher { QueueId = queueId, Role = WatcherRole.AdminCc, Email = "noc-leads@example.net" });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(["noc-leads@example.net"], await AdminCcsAsync());
+
+        await s.DbAsync(db => db.QueueWatchers.ExecuteDeleteAsync());
+        Assert.Empty(await AdminCcsAsync());
     }
 }

@@ -23,6 +23,7 @@ public static class AutomationFeature
         services.AddSingleton<TemplateCatalog>();
         services.AddScoped<TemplateModelBuilder>();
         services.AddScoped<Recipients>();
+        services.AddSingleton<QueueWatcherCatalog>();
         services.AddScoped<NotificationMail>();
         services.AddScoped<ScripMessage>();
         services.AddScoped<ScripMailActions>();
