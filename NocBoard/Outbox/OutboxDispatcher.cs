@@ -57,22 +57,25 @@ public sealed class OutboxDispatcher(
         // A claim value of this run's own (the odd tick), so that the rows it got can be told apart.
         var claimedUntil = now + options.Value.ClaimTimeout + TimeSpan.FromTicks(Random.Shared.Next(1, 1_000_000));
         var mine = await ClaimAsync(db, due, now, claimedUntil, ct);
-        var tried = 0;
-        for (var i = 0; i < mine.Count; i++)
+        var started = 0;
+        try
         {
             // Hand back what is left well before the claim runs out (slow relays), rather than let
             // another dispatcher take over a message this one may still be handling.
-            if (clock.GetUtcNow() > now + options.Value.ClaimTimeout / 2)
+            while (started < mine.Count && clock.GetUtcNow() <= now + options.Value.ClaimTimeout / 2)
+                await HandleAsync(db, mine[started++], ct);
+        }
+        finally
+        {
+            // Also on a stop: what was claimed and not started is free again at once, not after the claim time.
+            if (started < mine.Count)
             {
-                var rest = mine.Skip(i).Select(m => m.Id).ToList();
+                var rest = mine.Skip(started).Select(m => m.Id).ToList();
                 await db.Outbox.Where(m => rest.Contains(m.Id) && m.Processed == null && m.LockedUntil == claimedUntil)
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
-                break;
             }
-            tried++;
-            await HandleAsync(db, mine[i], ct);
         }
-        return tried;
+        return started;
     }
 
     /// <summary>
