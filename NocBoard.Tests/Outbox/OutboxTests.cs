@@ -107,4 +107,36 @@ public class OutboxTests
         Assert.Equal(TimeSpan.FromSeconds(40), OutboxDispatcher.Backoff(3));
         Assert.Equal(TimeSpan.FromHours(1), OutboxDispatcher.Backoff(20));
     }
+
+    [Fact]
+    public async Task A_Batch_Is_Claimed_At_Once_And_Leaves_What_Another_Dispatcher_Holds()
+    {
+        var handler = new RecordingHandler();
+        // The background loop only polls hourly here: this test drives the dispatcher itself.
+        await using var s = await Scenario.StartAsync(
+            new Dictionary<string, string?> { ["Outbox:PollInterval"] = "01:00:00" },
+            services => services.AddSingleton<IOutboxHandler>(handler));
+        var now = DateTimeOffset.UtcNow;
+        var heldUntil = now.AddMinutes(3);
+        await s.DbAsync(async db =>
+        {
+            for (var i = 1; i <= 4; i++)
+                db.Outbox.Add(new OutboxMessage
+                {
+                    Kind = "test.note", Payload = $"m{i}", IdempotencyKey = $"batch:{i}", Created = now, AvailableAt = now.AddSeconds(-1),
+                    LockedUntil = i == 2 ? heldUntil : null,   // another dispatcher is handling this one
+                });
+            return await db.SaveChangesAsync();
+        });
+
+        var dispatcher = s.App.Services.GetRequiredService<OutboxDispatcher>();
+        Assert.Equal(3, await dispatcher.DispatchBatchAsync(CancellationToken.None));
+
+        Assert.Equal(["m1", "m3", "m4"], handler.Handled.Select(m => m.Payload).ToArray());
+        var rows = await s.DbAsync(db => db.Outbox.AsNoTracking().Where(m => m.Kind == "test.note").OrderBy(m => m.Id).ToListAsync());
+        Assert.All(rows.Where(r => r.Payload != "m2"), r => Assert.True(r.Processed is not null && r.LockedUntil is null && r.Attempts == 1));
+        var held = Assert.Single(rows, r => r.Payload == "m2");
+        Assert.Equal((null, 0, heldUntil.ToUnixTimeMilliseconds()), (held.Processed, held.Attempts, held.LockedUntil!.Value.ToUnixTimeMilliseconds()));
+        Assert.Equal(0, await dispatcher.DispatchBatchAsync(CancellationToken.None));
+    }
 }

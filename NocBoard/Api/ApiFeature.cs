@@ -25,6 +25,7 @@ public static class ApiFeature
     {
         var services = builder.Services;
         services.AddScoped<AccessTokens>();
+        services.AddSingleton<AccessTokenCache>();
         services.AddScoped<TicketViewBuilder>();
         services.AddScoped<TicketWrites>();
         services.AddAuthentication()

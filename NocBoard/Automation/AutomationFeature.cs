@@ -20,8 +20,10 @@ public static class AutomationFeature
         services.AddOptions<AutomationOptions>().BindConfiguration(AutomationOptions.Section);
         services.AddSingleton<TemplateRenderer>();
         services.AddScoped<TemplateDirectory>();
+        services.AddSingleton<TemplateCatalog>();
         services.AddScoped<TemplateModelBuilder>();
         services.AddScoped<Recipients>();
+        services.AddSingleton<QueueWatcherCatalog>();
         services.AddScoped<NotificationMail>();
         services.AddScoped<ScripMessage>();
         services.AddScoped<ScripMailActions>();

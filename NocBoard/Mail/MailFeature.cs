@@ -34,6 +34,7 @@ public static class MailFeature
         services.AddScoped<IOutboxContributor, MailReceiptContributor>();
         services.AddScoped<ThreadFinder>();
         services.AddScoped<MailRuleEngine>();
+        services.AddSingleton<MailRuleCatalog>();
         services.AddScoped<SenderAccounts>();
         services.AddScoped<QuarantineStore>();
         services.AddScoped<MailIntakeAddresses>();

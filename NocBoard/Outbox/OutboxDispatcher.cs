@@ -51,20 +51,50 @@ public sealed class OutboxDispatcher(
             .Take(50)
             .ToListAsync(ct);
         // Never act on a commit that could still vanish in a power cut (it is on disk within a millisecond).
-        if (due.Count > 0) await durability.WaitAsync();
+        if (due.Count == 0) return 0;
+        await durability.WaitAsync();
 
-        var tried = 0;
-        foreach (var message in due)
+        // A claim value of this run's own (the odd tick), so that the rows it got can be told apart.
+        var claimedUntil = now + options.Value.ClaimTimeout + TimeSpan.FromTicks(Random.Shared.Next(1, 1_000_000));
+        var mine = await ClaimAsync(db, due, now, claimedUntil, ct);
+        var started = 0;
+        try
         {
-            var claimedUntil = now + options.Value.ClaimTimeout;
-            var claimed = await db.Outbox
-                .Where(m => m.Id == message.Id && m.Processed == null && (m.LockedUntil == null || m.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, claimedUntil), ct);
-            if (claimed == 0) continue;
-            tried++;
-            await HandleAsync(db, message, ct);
+            // Hand back what is left well before the claim runs out (slow relays), rather than let
+            // another dispatcher take over a message this one may still be handling.
+            while (started < mine.Count && clock.GetUtcNow() <= now + options.Value.ClaimTimeout / 2)
+                await HandleAsync(db, mine[started++], ct);
         }
-        return tried;
+        finally
+        {
+            // Also on a stop: what was claimed and not started is free again at once, not after the claim time.
+            if (started < mine.Count)
+            {
+                var rest = mine.Skip(started).Select(m => m.Id).ToList();
+                await db.Outbox.Where(m => rest.Contains(m.Id) && m.Processed == null && m.LockedUntil == claimedUntil)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            }
+        }
+        return started;
+    }
+
+    /// <summary>
+    /// Claims the due messages with one conditional update (not one per message); the ones this
+    /// dispatcher got are those that carry its claim, in the order they were queued.
+    /// </summary>
+    private static async Task<List<OutboxMessage>> ClaimAsync(NocDbContext db, List<OutboxMessage> due, DateTimeOffset now,
+        DateTimeOffset claimedUntil, CancellationToken ct)
+    {
+        var ids = due.Select(m => m.Id).ToList();
+        var claimed = await db.Outbox
+            .Where(m => ids.Contains(m.Id) && m.Processed == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, claimedUntil), ct);
+        if (claimed == due.Count) return due;
+        if (claimed == 0) return [];
+        // Another dispatcher took some of them meanwhile.
+        var ours = (await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.LockedUntil == claimedUntil)
+            .Select(m => m.Id).ToListAsync(ct)).ToHashSet();
+        return due.Where(m => ours.Contains(m.Id)).ToList();
     }
 
     private async Task HandleAsync(NocDbContext db, OutboxMessage message, CancellationToken ct)

@@ -6,6 +6,7 @@ public static class QueuesFeature
     {
         builder.Services.AddScoped<QueueSeed>();
         builder.Services.AddScoped<QueueDirectory>();
+        builder.Services.AddSingleton<QueueCatalog>();
         return builder;
     }
 }

@@ -60,3 +60,66 @@ public class TemplateRendererTests
         Assert.Equal("[][][]", rendered.Body);
     }
 }
+
+public class TemplateRendererCacheTests
+{
+    private static TemplateRenderer NewRenderer() =>
+        new(Options.Create(new SiteOptions { Name = "NOC", BaseUrl = "https://noc.example.net/", TimeZone = "Europe/Berlin" }));
+
+    private static readonly TemplateValues Values = new() { Queue = new QueueModel(1, "Outages") };
+
+    [Fact]
+    public async Task A_Text_Is_Parsed_Once_And_An_Edited_Text_Renders_As_Edited()
+    {
+        var renderer = NewRenderer();
+        var template = new Template { Name = "Cached", Subject = "In {{ queue.name }}", Body = "Body of {{ queue.name }}" };
+        Assert.Equal("In Outages", (await renderer.RenderAsync(template, Values)).Subject);
+        Assert.Equal(2, renderer.Parses);   // subject and body
+
+        Assert.Equal("Body of Outages", (await renderer.RenderAsync(template, Values)).Body);
+        Assert.Equal(2, renderer.Parses);
+
+        template.Body = "Edited: {{ queue.id }}";
+        Assert.Equal("Edited: 1", (await renderer.RenderAsync(template, Values)).Body);
+        Assert.Equal(3, renderer.Parses);
+    }
+
+    [Fact]
+    public async Task Renders_Side_By_Side_From_One_Parsed_Text()
+    {
+        var renderer = NewRenderer();
+        var template = new Template { Name = "Parallel", Subject = "#{{ queue.id }}", Body = "{% for i in (1..50) %}{{ queue.name }}{% endfor %}" };
+        var results = await Task.WhenAll(Enumerable.Range(1, 40).Select(i => Task.Run(() =>
+            renderer.RenderAsync(template, new TemplateValues { Queue = new QueueModel(i, $"q{i}") }))));
+        for (var i = 1; i <= 40; i++)
+        {
+            Assert.Equal($"#{i}", results[i - 1].Subject);
+            Assert.Equal(string.Concat(Enumerable.Repeat($"q{i}", 50)), results[i - 1].Body);
+        }
+    }
+
+    [Fact]
+    public async Task An_Assignment_In_One_Render_Does_Not_Reach_The_Next()
+    {
+        var renderer = NewRenderer();
+        var assigns = new Template { Name = "Assigns", Subject = "s", Body = "{% assign upcase = 'x' %}{% assign secret = 'kept' %}{{ secret }}" };
+        Assert.Equal("kept", (await renderer.RenderAsync(assigns, Values)).Body);
+        var reads = new Template { Name = "Reads", Subject = "s", Body = "[{{ secret }}]{{ 'abc' | upcase }}" };
+        Assert.Equal("[]ABC", (await renderer.RenderAsync(reads, Values)).Body);
+    }
+
+    [Fact]
+    public void The_Shared_Context_Is_Set_Up_As_Scriban_Sets_Up_Liquid()
+    {
+        var shared = TemplateRenderer.NewContext();
+        var liquid = new Scriban.LiquidTemplateContext();
+        var settings = typeof(Scriban.TemplateContext).GetProperties()
+            .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0
+                        && (p.PropertyType.IsPrimitive || p.PropertyType.IsEnum || p.PropertyType == typeof(string))).ToList();
+        Assert.Contains(settings, p => p.Name == nameof(Scriban.TemplateContext.EnableRelaxedTargetAccess));
+        foreach (var setting in settings)
+            Assert.True(Equals(setting.GetValue(liquid), setting.GetValue(shared)), $"{setting.Name} differs");
+        Assert.Equal(liquid.TemplateLoaderLexerOptions.Lang, shared.TemplateLoaderLexerOptions.Lang);
+        Assert.Equal(liquid.TemplateLoaderParserOptions.LiquidFunctionsToScriban, shared.TemplateLoaderParserOptions.LiquidFunctionsToScriban);
+    }
+}

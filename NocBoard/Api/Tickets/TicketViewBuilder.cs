@@ -2,19 +2,21 @@ using Microsoft.EntityFrameworkCore;
 using NocBoard.Accounts;
 using NocBoard.Accounts.Rights;
 using NocBoard.Data;
+using NocBoard.Queues;
 using NocBoard.Tickets;
 using NocBoard.Tickets.Changes;
 
 namespace NocBoard.Api.Tickets;
 
 /// <summary>Turns tickets the caller may see into API views: names for ids, custom fields the caller may see.</summary>
-public sealed class TicketViewBuilder(NocDbContext db, RightsService rights)
+public sealed class TicketViewBuilder(NocDbContext db, RightsService rights, ActorCache actors, QueueCatalog queues)
 {
     public async Task<TicketView> ViewAsync(Ticket ticket, Actor viewer, CancellationToken ct)
     {
         var userIds = ticket.Watchers.Select(w => w.UserId).OfType<int>().Append(ticket.OwnerId ?? 0).Distinct().ToList();
         var names = await NamesAsync(userIds, ct);
-        var queue = await db.Queues.AsNoTracking().Where(q => q.Id == ticket.QueueId).Select(q => q.Name).SingleAsync(ct);
+        var queue = (await queues.ByIdAsync(db, ticket.QueueId, ct))?.Name
+                    ?? throw new InvalidOperationException($"There is no queue #{ticket.QueueId}.");
         var watchers = Watchers(ticket, names);
         return new TicketView(ticket.Id, ticket.EffectiveId, ticket.QueueId, queue, ticket.Subject, ticket.Status,
             ticket.OwnerId, ticket.OwnerId is { } o ? names.GetValueOrDefault(o) : null,
@@ -88,7 +90,17 @@ public sealed class TicketViewBuilder(NocDbContext db, RightsService rights)
         return new WatchersView(Of(WatcherRole.Requestor), Of(WatcherRole.Cc), Of(WatcherRole.AdminCc));
     }
 
-    private async Task<Dictionary<int, string>> NamesAsync(List<int> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.UserName ?? $"user #{u.Id}", ct);
+    // A ticket names a few people, the same ones again and again: those come from the actor cache.
+    // Lists of many (search pages, histories) are read in one query, as before.
+    private async Task<Dictionary<int, string>> NamesAsync(List<int> ids, CancellationToken ct)
+    {
+        if (ids.Count > 4)
+            return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+                .ToDictionaryAsync(u => u.Id, u => u.UserName ?? $"user #{u.Id}", ct);
+        var names = new Dictionary<int, string>();
+        foreach (var id in ids.Where(id => id > 0))
+            if (await actors.ByIdAsync(db, id, ct) is { } kept)
+                names[id] = kept.Actor.Name;
+        return names;
+    }
 }

@@ -26,7 +26,7 @@ public sealed record TokenIdentity(int TokenId, int UserId, string UserName, boo
 /// Personal access tokens: made and revoked by their owner (or by a holder of AdminUsers for
 /// anyone), checked on every API request. The UI, the API and the operator command all use this.
 /// </summary>
-public sealed class AccessTokens(NocDbContext db, RightsService rights, WriteGate gate, TimeProvider clock)
+public sealed class AccessTokens(NocDbContext db, RightsService rights, WriteGate gate, TimeProvider clock, AccessTokenCache cache)
 {
     public const string SecretPrefix = "nbt_";
     public const int MaxNameLength = 100;
@@ -104,10 +104,17 @@ public sealed class AccessTokens(NocDbContext db, RightsService rights, WriteGat
         if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length > 100)
             return (null, "The token is not a NocBoard access token.");
         var hash = HashOf(secret);
-        var found = await db.AccessTokens.AsNoTracking().Where(t => t.Hash == hash)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.UserId, t.Expires, t.Revoked, t.ReadOnly, u.UserName, u.Disabled })
-            .SingleOrDefaultAsync(ct);
-        if (found is null) return (null, "The token is not known.");
+        var generation = cache.Generation;
+        if (!cache.TryGet(hash, generation, out var found))
+        {
+            var read = await db.AccessTokens.AsNoTracking().Where(t => t.Hash == hash)
+                .Join(db.Users, t => t.UserId, u => u.Id,
+                    (t, u) => new AccessTokenCache.KeptToken(t.Id, t.UserId, t.Expires, t.Revoked, t.ReadOnly, u.UserName, u.Disabled))
+                .SingleOrDefaultAsync(ct);
+            if (read is null) return (null, "The token is not known.");
+            cache.Keep(hash, generation, read);
+            found = read;
+        }
         if (found.Revoked is not null) return (null, "The token has been revoked.");
         if (found.Expires is { } expires && expires <= clock.GetUtcNow()) return (null, "The token has expired.");
         if (found.Disabled) return (null, "The token's user is disabled.");

@@ -1,24 +1,37 @@
 using Microsoft.EntityFrameworkCore;
 using NocBoard.Accounts;
 using NocBoard.Data;
+using NocBoard.Queues;
 using NocBoard.Site;
 using NocBoard.Tickets;
 
 namespace NocBoard.Automation.Scrips;
 
 /// <summary>Who a role of a ticket is, as mail addresses: the ticket's watchers, its queue's watchers (Cc, AdminCc) and group members.</summary>
-public sealed class Recipients(NocDbContext db)
+/// <remarks>
+/// One scrip run asks for several roles of the same ticket: its watchers are read once per version
+/// of the ticket (every change of watchers moves the version), its queue's from a kept copy.
+/// </remarks>
+public sealed class Recipients(NocDbContext db, QueueWatcherCatalog queueWatcherCatalog)
 {
+    private (int TicketId, int Version, List<TicketWatcher> Watchers)? read;
+
+    private async Task<List<TicketWatcher>> WatchersOfAsync(Ticket ticket, CancellationToken ct)
+    {
+        if (read is { } known && known.TicketId == ticket.Id && known.Version == ticket.Version) return known.Watchers;
+        var watchers = await db.TicketWatchers.AsNoTracking().Where(w => w.TicketId == ticket.Id).ToListAsync(ct);
+        read = (ticket.Id, ticket.Version, watchers);
+        return watchers;
+    }
+
     public async Task<List<string>> OfRoleAsync(Ticket ticket, WatcherRole role, CancellationToken ct)
     {
-        var watchers = await db.TicketWatchers.AsNoTracking().Where(w => w.TicketId == ticket.Id && w.Role == role)
-            .Select(w => new { w.UserId, w.Email }).ToListAsync(ct);
+        var watchers = (await WatchersOfAsync(ticket, ct)).Where(w => w.Role == role).OrderBy(w => w.Id).ToList();
         var userIds = watchers.Where(w => w.UserId is not null).Select(w => w.UserId!.Value).ToList();
         var emails = watchers.Where(w => w.Email is not null).Select(w => w.Email!).ToList();
         if (role != WatcherRole.Requestor)
         {
-            var queueWatchers = await db.QueueWatchers.AsNoTracking().Where(w => w.QueueId == ticket.QueueId && w.Role == role)
-                .Select(w => new { w.UserId, w.GroupId, w.Email }).ToListAsync(ct);
+            var queueWatchers = (await queueWatcherCatalog.AllAsync(db, ct)).Where(w => w.QueueId == ticket.QueueId && w.Role == role).ToList();
             userIds.AddRange(queueWatchers.Where(w => w.UserId is not null).Select(w => w.UserId!.Value));
             emails.AddRange(queueWatchers.Where(w => w.Email is not null).Select(w => w.Email!));
             var groups = queueWatchers.Where(w => w.GroupId is not null).Select(w => w.GroupId!.Value).ToList();
@@ -54,4 +67,24 @@ public sealed class Recipients(NocDbContext db)
 
     public static List<string> Distinct(IEnumerable<string> emails) =>
         emails.Select(EmailAddresses.Normalize).Where(e => e is not null).Select(e => e!).Distinct().ToList();
+}
+
+/// <summary>
+/// Every queue's watchers, read once and kept until a commit adds, changes or removes one: each
+/// notification to Ccs or AdminCcs asks for them. The kept rows are shared and only read.
+/// </summary>
+public sealed class QueueWatcherCatalog(ChangeGenerations generations)
+{
+    private volatile Snapshot? snapshot;
+
+    private sealed record Snapshot(long Generation, IReadOnlyList<QueueWatcher> All);
+
+    public async Task<IReadOnlyList<QueueWatcher>> AllAsync(NocDbContext db, CancellationToken ct)
+    {
+        var generation = generations.Of(countAdded: true, typeof(QueueWatcher));
+        if (snapshot is { } kept && kept.Generation == generation) return kept.All;
+        var read = new Snapshot(generation, await db.QueueWatchers.AsNoTracking().OrderBy(w => w.Id).ToListAsync(ct));
+        snapshot = read;
+        return read.All;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NocBoard.Accounts;
 using NocBoard.Automation.Templates;
 using NocBoard.Automation.Webhooks;
 using NocBoard.Data;
@@ -24,7 +25,8 @@ public sealed class ScripMailActions(
     WriteGate gate,
     TimeProvider clock,
     IOptions<AutomationOptions> options,
-    OutboxSignal signal)
+    OutboxSignal signal,
+    ActorCache actors)
 {
     public static bool Handles(ScripAction action) =>
         action is <= ScripAction.AutoreplyToRequestors or ScripAction.CallWebhook;
@@ -60,11 +62,12 @@ public sealed class ScripMailActions(
         var message = mail.Build(queue, ticket.Id, rendered, to,
             asComment: scrip.Action == ScripAction.NotifyAdminCcsAsComment,
             autoreply: scrip.Action == ScripAction.AutoreplyToRequestors);
-        await QueueOnceAsync(scrip, transaction, async () =>
+        await QueueOnceAsync(scrip, transaction, () =>
         {
-            await MailOutbox.EnqueueAsync(db, clock, message, key, ticket.Id, ct);
-            return null;
-        }, ct);
+            // Not queued before: the key is checked below, in the same database transaction.
+            MailOutbox.Add(db, clock, message, key, ticket.Id);
+            return Task.FromResult<OutboxMessage?>(null);
+        }, ct, key);
     }
 
     /// <summary>
@@ -99,21 +102,24 @@ public sealed class ScripMailActions(
         // RT's NotifyActor: people do not get mail about what they just did (an autoreply is the exception: it confirms receipt).
         if (!options.Value.NotifyActor && scrip.Action != ScripAction.AutoreplyToRequestors)
         {
-            var actorEmail = await db.Users.AsNoTracking().Where(u => u.Id == transaction.ActorId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+            var actorEmail = (await actors.ByIdAsync(db, transaction.ActorId, ct))?.Actor.Email;
             if (actorEmail is not null) to.RemoveAll(e => string.Equals(e, actorEmail, StringComparison.OrdinalIgnoreCase));
         }
         return to;
     }
 
-    private async Task QueueOnceAsync(Scrip scrip, TicketTransaction transaction, Func<Task<OutboxMessage?>> queue, CancellationToken ct)
+    /// <param name="key">The outbox key <paramref name="queue"/> adds under, when it adds the row itself.</param>
+    private async Task QueueOnceAsync(Scrip scrip, TicketTransaction transaction, Func<Task<OutboxMessage?>> queue, CancellationToken ct,
+        string? key = null)
     {
         await using (await gate.EnterAsync(ct))
         {
             await using var dbTransaction = await db.Database.BeginTransactionAsync(ct);
             if (await db.ScripRuns().AnyAsync(r => r.ScripId == scrip.Id && r.TransactionId == transaction.Id, ct)) return;
-            if (await queue() is { } message)
+            if (key is null || !await db.Outbox.AnyAsync(m => m.IdempotencyKey == key, ct))
             {
-                if (!await db.Outbox.AnyAsync(m => m.IdempotencyKey == message.IdempotencyKey, ct)) db.Outbox.Add(message);
+                if (await queue() is { } message && !await db.Outbox.AnyAsync(m => m.IdempotencyKey == message.IdempotencyKey, ct))
+                    db.Outbox.Add(message);
             }
             db.ScripRuns().Add(new ScripRun { ScripId = scrip.Id, TransactionId = transaction.Id, Ran = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);

@@ -30,17 +30,23 @@ public sealed class ScripRunner(IServiceScopeFactory scopes, ILogger<ScripRunner
         var chain = new ScripChain(work.Chain);
 
         var transactions = await db.Transactions.AsNoTracking().Where(t => work.TransactionIds.Contains(t.Id)).OrderBy(t => t.Id).ToListAsync(ct);
-        if (transactions.Any(t => t.Type == TransactionType.Create))
-            await sp.GetRequiredService<DueDates>().ApplyOnCreateAsync(work.TicketId, system, ct);
-
         var ticket = await LoadAsync(db, work.TicketId, ct);
         if (ticket is null) return;
-        var scrips = await db.Scrips().AsNoTracking().Where(s => !s.Disabled)
-            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
+        var triggers = sp.GetRequiredService<ScripTriggers>();
+        // Only a queue whose service level sets due dates needs the due date looked at.
+        if (transactions.Any(t => t.Type == TransactionType.Create) && await triggers.SetsDueAsync(db, ticket.QueueId, ct))
+        {
+            await sp.GetRequiredService<DueDates>().ApplyOnCreateAsync(work.TicketId, system, ct);
+            ticket = await LoadAsync(db, work.TicketId, ct);
+            if (ticket is null) return;
+        }
+
+        var scrips = await triggers.EnabledAsync(db, ct);
         var ran = (await db.ScripRuns().AsNoTracking().Where(r => work.TransactionIds.Contains(r.TransactionId))
             .Select(r => new { r.ScripId, r.TransactionId }).ToListAsync(ct))
             .Select(r => (r.ScripId, r.TransactionId)).ToHashSet();
-        var queue = await QueueAsync(db, ticket.QueueId, ct);
+        var queues = sp.GetRequiredService<QueueCatalog>();
+        var queue = await QueueAsync(queues, db, ticket.QueueId, ct);
 
         foreach (var transaction in transactions)
         foreach (var scrip in scrips)
@@ -54,16 +60,19 @@ public sealed class ScripRunner(IServiceScopeFactory scopes, ILogger<ScripRunner
                     ticket.Id, scrip.Id, string.Join(" → ", chain.ScripIds.Select(id => $"#{id}")));
                 continue;
             }
-            if (!await RunOneAsync(sp, scrip, ticket, queue, transaction, system, chain, ct)) continue;
+            // Mail and webhook actions leave the ticket as it was; anything else may have changed it.
+            if (await RunOneAsync(sp, scrip, ticket, queue, transaction, system, chain, ct) != Outcome.ChangedTicket) continue;
             // Each scrip sees the ticket as the scrips before it left it.
             ticket = await LoadAsync(db, work.TicketId, ct);
             if (ticket is null) return;
-            if (ticket.QueueId != queue.Id) queue = await QueueAsync(db, ticket.QueueId, ct);
+            if (ticket.QueueId != queue.Id) queue = await QueueAsync(queues, db, ticket.QueueId, ct);
         }
     }
 
-    /// <summary>Runs the scrip if its condition holds; true when it acted (or failed trying).</summary>
-    private async Task<bool> RunOneAsync(IServiceProvider sp, Scrip scrip, Ticket ticket, Queue queue, TicketTransaction transaction, Actor system,
+    private enum Outcome { NotRun, LeftTicket, ChangedTicket }
+
+    /// <summary>Runs the scrip if its condition holds; says whether the ticket may have changed (a failure is recorded on it).</summary>
+    private async Task<Outcome> RunOneAsync(IServiceProvider sp, Scrip scrip, Ticket ticket, Queue queue, TicketTransaction transaction, Actor system,
         ScripChain chain, CancellationToken ct)
     {
         try
@@ -71,13 +80,15 @@ public sealed class ScripRunner(IServiceScopeFactory scopes, ILogger<ScripRunner
             var db = sp.GetRequiredService<NocDbContext>();
             // Only a user-defined condition reads names from the database.
             var values = scrip.Condition == ScripCondition.UserDefined ? await ExpressionValuesAsync(db, ticket, queue, transaction, ct) : null;
-            if (!ScripConditions.Matches(scrip.Condition, scrip.ConditionArgument, transaction, queue.Lifecycle, () => values!)) return false;
+            if (!ScripConditions.Matches(scrip.Condition, scrip.ConditionArgument, transaction, queue.Lifecycle, () => values!)) return Outcome.NotRun;
             using (ScripChain.Enter(chain.Then(scrip.Id)))
             {
                 if (ScripMailActions.Handles(scrip.Action))
+                {
                     await sp.GetRequiredService<ScripMailActions>().RunAsync(scrip, ticket, queue, transaction, ct);
-                else
-                    await sp.GetRequiredService<ScripTicketActions>().RunAsync(scrip, ticket, queue, transaction, system, ct);
+                    return Outcome.LeftTicket;
+                }
+                await sp.GetRequiredService<ScripTicketActions>().RunAsync(scrip, ticket, queue, transaction, system, ct);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -89,11 +100,11 @@ public sealed class ScripRunner(IServiceScopeFactory scopes, ILogger<ScripRunner
             if (!recorded.Succeeded && recorded.Error!.Kind != TicketErrorKind.Conflict)
                 logger.LogError("Could not record the failure of scrip #{Scrip} on ticket #{Ticket}: {Reason}", scrip.Id, ticket.Id, recorded.Error.Message);
         }
-        return true;
+        return Outcome.ChangedTicket;
     }
 
-    private static Task<Queue> QueueAsync(NocDbContext db, int queueId, CancellationToken ct) =>
-        db.Queues.AsNoTracking().Include(q => q.Lifecycle).SingleAsync(q => q.Id == queueId, ct);
+    private static async Task<Queue> QueueAsync(QueueCatalog queues, NocDbContext db, int queueId, CancellationToken ct) =>
+        await queues.ByIdAsync(db, queueId, ct) ?? throw new InvalidOperationException($"There is no queue #{queueId}.");
 
     private static Task<Ticket?> LoadAsync(NocDbContext db, int ticketId, CancellationToken ct) =>
         db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct);

@@ -7,8 +7,9 @@ namespace NocBoard.Automation.Scrips;
 
 /// <summary>
 /// Whether a change could fire a scrip or set a due date: asked in every ticket write, so the
-/// enabled scrips' conditions and the queues with a service level are kept in memory until a
-/// commit changes a scrip or a service level.
+/// enabled scrips and the queues with a service level are kept in memory until a commit changes a
+/// scrip or a service level. The scrip runner takes its scrips from here too; the kept scrips
+/// are shared and only read.
 /// </summary>
 public sealed class ScripTriggers(ChangeGenerations generations)
 {
@@ -16,7 +17,15 @@ public sealed class ScripTriggers(ChangeGenerations generations)
 
     private volatile Snapshot? snapshot;
 
-    private sealed record Snapshot(long Generation, IReadOnlyList<(int? QueueId, ScripCondition Condition)> Conditions, IReadOnlySet<int> QueuesWithDueIn);
+    private sealed record Snapshot(long Generation, IReadOnlyList<Scrip> Enabled,
+        IReadOnlyList<(int? QueueId, ScripCondition Condition)> Conditions, IReadOnlySet<int> QueuesWithDueIn);
+
+    /// <summary>The enabled scrips in the order they run (SortOrder, then id).</summary>
+    public async Task<IReadOnlyList<Scrip>> EnabledAsync(NocDbContext db, CancellationToken ct) => (await CurrentAsync(db, ct)).Enabled;
+
+    /// <summary>Whether the queue's service level gives new tickets a due date.</summary>
+    public async Task<bool> SetsDueAsync(NocDbContext db, int queueId, CancellationToken ct) =>
+        (await CurrentAsync(db, ct)).QueuesWithDueIn.Contains(queueId);
 
     /// <param name="transactions">One ticket's transactions in this change.</param>
     public async Task<bool> CanFireAsync(NocDbContext db, int queueId, IReadOnlyCollection<TicketTransaction> transactions, CancellationToken ct)
@@ -32,10 +41,11 @@ public sealed class ScripTriggers(ChangeGenerations generations)
     {
         var generation = generations.Of(countAdded: true, Sources);
         if (snapshot is { } kept && kept.Generation == generation) return kept;
-        var conditions = await db.Scrips().AsNoTracking().Where(s => !s.Disabled)
-            .Select(s => new { s.QueueId, s.Condition }).Distinct().ToListAsync(ct);
+        var enabled = await db.Scrips().AsNoTracking().Where(s => !s.Disabled)
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
         var withDueIn = await db.QueueSlas().AsNoTracking().Where(s => s.DueInHours != null).Select(s => s.QueueId).ToListAsync(ct);
-        var read = new Snapshot(generation, conditions.Select(c => (c.QueueId, c.Condition)).ToList(), withDueIn.ToHashSet());
+        var conditions = enabled.Select(s => (s.QueueId, s.Condition)).Distinct().ToList();
+        var read = new Snapshot(generation, enabled, conditions, withDueIn.ToHashSet());
         snapshot = read;
         return read;
     }

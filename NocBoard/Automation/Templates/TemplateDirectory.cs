@@ -4,15 +4,36 @@ using NocBoard.Data;
 namespace NocBoard.Automation.Templates;
 
 /// <summary>Finds a template by name: the queue's own first, then the global one (RT's rule).</summary>
-public sealed class TemplateDirectory(NocDbContext db)
+public sealed class TemplateDirectory(NocDbContext db, TemplateCatalog catalog)
 {
     public async Task<Template> FindAsync(string? name, int? queueId, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new TemplateException("The scrip names no template.");
-        var candidates = await db.Templates().AsNoTracking()
-            .Where(t => t.Name == name && (t.QueueId == null || t.QueueId == queueId)).ToListAsync(ct);
+        var candidates = (await catalog.AllAsync(db, ct))
+            .Where(t => t.Name == name && (t.QueueId == null || t.QueueId == queueId)).ToList();
         return candidates.FirstOrDefault(t => t.QueueId == queueId && queueId != null)
                ?? candidates.FirstOrDefault(t => t.QueueId == null)
                ?? throw new TemplateException($"There is no template '{name}' for this queue or global.");
+    }
+}
+
+/// <summary>
+/// Every template, read once and kept until a commit adds, changes or removes one: each
+/// notification looks its template up, and templates are few and rarely edited. The kept
+/// templates are shared and only read.
+/// </summary>
+public sealed class TemplateCatalog(ChangeGenerations generations)
+{
+    private volatile Snapshot? snapshot;
+
+    private sealed record Snapshot(long Generation, IReadOnlyList<Template> Templates);
+
+    public async Task<IReadOnlyList<Template>> AllAsync(NocDbContext db, CancellationToken ct)
+    {
+        var generation = generations.Of(countAdded: true, typeof(Template));
+        if (snapshot is { } kept && kept.Generation == generation) return kept.Templates;
+        var read = new Snapshot(generation, await db.Templates().AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct));
+        snapshot = read;
+        return read.Templates;
     }
 }

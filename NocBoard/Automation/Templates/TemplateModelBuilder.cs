@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NocBoard.Data;
+using NocBoard.Queues;
 using NocBoard.Site;
 using NocBoard.Tickets;
 using NocBoard.Tickets.Display;
@@ -9,13 +10,14 @@ using NocBoard.Tickets.Display;
 namespace NocBoard.Automation.Templates;
 
 /// <summary>Copies a ticket and a transaction into the plain records templates see.</summary>
-public sealed class TemplateModelBuilder(NocDbContext db, IOptions<SiteOptions> site, UserClock userClock, TimeProvider clock)
+public sealed class TemplateModelBuilder(NocDbContext db, IOptions<SiteOptions> site, UserClock userClock, TimeProvider clock, QueueCatalog queues)
 {
     public string TicketUrl(int ticketId) => $"{site.Value.BaseUrl.TrimEnd('/')}/ticket/{ticketId}";
 
     public async Task<TicketModel> TicketAsync(Ticket ticket, CancellationToken ct)
     {
-        var queue = await db.Queues.AsNoTracking().Where(q => q.Id == ticket.QueueId).Select(q => q.Name).SingleAsync(ct);
+        var queue = (await queues.ByIdAsync(db, ticket.QueueId, ct))?.Name
+                    ?? throw new InvalidOperationException($"There is no queue #{ticket.QueueId}.");
         var owner = ticket.OwnerId is { } ownerId ? await NameOfAsync(ownerId, ct) : "Nobody";
         var requestors = await db.TicketWatchers.AsNoTracking()
             .Where(w => w.TicketId == ticket.Id && w.Role == WatcherRole.Requestor)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,20 @@ public sealed class TemplateRenderer(IOptions<SiteOptions> siteOptions)
 
     private static readonly DateTimeFunctions Dates = new();
 
+    // Liquid's builtin functions are the same for every render and only read while rendering;
+    // building them anew cost more than rendering a notification.
+    private static readonly ScriptObject Builtins = new LiquidBuiltinsFunctions();
+
+    // Parsed templates by their text: a template's text is its identity, so an edited template is
+    // a new key and is parsed afresh. A parsed template is only read when rendered.
+    private readonly ConcurrentDictionary<string, LiquidTemplate> parsedTexts = new(StringComparer.Ordinal);
+    private const int MaxParsedTexts = 1000;
+
+    /// <summary>How many texts were parsed (not found already parsed), to watch the cache.</summary>
+    public long Parses => Interlocked.Read(ref parses);
+
+    private long parses;
+
     private readonly SiteModel site = new(siteOptions.Value.Name, siteOptions.Value.BaseUrl.TrimEnd('/'));
 
     /// <summary>Null when the text parses; otherwise what is wrong with it.</summary>
@@ -47,7 +62,7 @@ public sealed class TemplateRenderer(IOptions<SiteOptions> siteOptions)
 
     private async Task<string> RenderPartAsync(string name, string part, string text, TemplateValues values)
     {
-        var parsed = LiquidTemplate.ParseLiquid(text);
+        var parsed = Parsed(text);
         if (parsed.HasErrors)
             throw new TemplateException($"Template '{name}' ({part}) does not parse: {string.Join("; ", parsed.Messages.Select(m => m.ToString()))}");
         var globals = new ScriptObject();
@@ -61,13 +76,11 @@ public sealed class TemplateRenderer(IOptions<SiteOptions> siteOptions)
         if (values.Recipient is not null) globals.SetValue("recipient", values.Recipient, true);
         if (values.Reminder is not null) globals.SetValue("reminder", values.Reminder, true);
         if (values.Tickets is not null) globals.SetValue("tickets", values.Tickets.ToList(), true);
-        var context = new LiquidTemplateContext
-        {
-            LoopLimit = 10_000,
-            RecursiveLimit = 20,
-            LimitToString = 1_000_000,
-            MemberFilter = member => member is PropertyInfo && member.DeclaringType is { } type && ModelTypes.Contains(type),
-        };
+        var context = NewContext();
+        context.LoopLimit = 10_000;
+        context.RecursiveLimit = 20;
+        context.LimitToString = 1_000_000;
+        context.MemberFilter = member => member is PropertyInfo && member.DeclaringType is { } type && ModelTypes.Contains(type);
         context.PushGlobal(globals);
         try
         {
@@ -77,5 +90,33 @@ public sealed class TemplateRenderer(IOptions<SiteOptions> siteOptions)
         {
             throw new TemplateException($"Template '{name}' ({part}) failed to render: {e.Message}");
         }
+    }
+
+    /// <summary>A context set up as Scriban's LiquidTemplateContext, on the shared builtins.</summary>
+    internal static TemplateContext NewContext() => new SharedLiquidContext();
+
+    /// <summary>Scriban's LiquidTemplateContext, on the shared builtins instead of a new set each time.</summary>
+    private sealed class SharedLiquidContext : TemplateContext
+    {
+        public SharedLiquidContext() : base(Builtins)
+        {
+            Language = Scriban.Parsing.ScriptLang.Liquid;
+            EnableBreakAndContinueAsReturnOutsideLoop = true;
+            EnableRelaxedTargetAccess = true;
+            TemplateLoaderLexerOptions = new Scriban.Parsing.LexerOptions { Lang = Scriban.Parsing.ScriptLang.Liquid };
+            TemplateLoaderParserOptions = new Scriban.Parsing.ParserOptions { LiquidFunctionsToScriban = true };
+            IsLiquid = true;
+        }
+    }
+
+    private LiquidTemplate Parsed(string text)
+    {
+        if (parsedTexts.TryGetValue(text, out var known)) return known;
+        Interlocked.Increment(ref parses);
+        var parsed = LiquidTemplate.ParseLiquid(text);
+        // Bounded: templates are few; texts that keep changing must not grow the cache for ever.
+        if (parsedTexts.Count >= MaxParsedTexts) parsedTexts.Clear();
+        parsedTexts[text] = parsed;
+        return parsed;
     }
 }

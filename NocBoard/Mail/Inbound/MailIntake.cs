@@ -39,6 +39,7 @@ public sealed class MailIntake(
     MailIntakeAddresses addresses,
     MailCommandRunner commands,
     ActorLookup actors,
+    Queues.QueueCatalog queueCatalog,
     IEnumerable<IInboundMailInterceptor> interceptors,
     IOptions<InboundMailOptions> options,
     IOptions<TicketOptions> ticketOptions,
@@ -216,9 +217,9 @@ public sealed class MailIntake(
 
     private async Task<bool> QueueExistsAsync(string name, CancellationToken ct)
     {
-        var names = await db.Queues.AsNoTracking().Where(q => !q.Disabled).Select(q => q.Name).ToListAsync(ct);
-        return names.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase)
-               || (int.TryParse(name, out var id) && await db.Queues.AnyAsync(q => q.Id == id && !q.Disabled, ct));
+        var enabled = (await queueCatalog.AllAsync(db, ct)).Where(q => !q.Disabled).ToList();
+        return enabled.Any(q => string.Equals(q.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+               || (int.TryParse(name, out var id) && enabled.Any(q => q.Id == id));
     }
 
     private async Task<MailIntakeResult?> PreviousAsync(MailReceipt receipt, CancellationToken ct)

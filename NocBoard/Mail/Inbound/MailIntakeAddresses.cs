@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using NocBoard.Data;
+using NocBoard.Queues;
 using NocBoard.Site;
 
 namespace NocBoard.Mail.Inbound;
@@ -11,7 +12,7 @@ namespace NocBoard.Mail.Inbound;
 /// it is a comment, to its correspond address a reply; either names the queue for a new ticket.
 /// A gateway or mailbox set up for comments keeps its action: its address is the comment address.
 /// </summary>
-public sealed class MailIntakeAddresses(NocDbContext db, IOptions<MailAddressOptions> site)
+public sealed class MailIntakeAddresses(NocDbContext db, QueueCatalog catalog, IOptions<MailAddressOptions> site)
 {
     public async Task<MailRoute> RouteAsync(MimeMessage message, string action, CancellationToken ct)
     {
@@ -24,9 +25,7 @@ public sealed class MailIntakeAddresses(NocDbContext db, IOptions<MailAddressOpt
 
     private async Task<MailRoute> ByAddressAsync(HashSet<string?> sentTo, CancellationToken ct)
     {
-
-        var queues = await db.Queues.AsNoTracking().Where(q => !q.Disabled)
-            .Select(q => new { q.Name, q.CorrespondAddress, q.CommentAddress }).ToListAsync(ct);
+        var queues = (await catalog.AllAsync(db, ct)).Where(q => !q.Disabled).OrderBy(q => q.Id);
         foreach (var queue in queues)
         {
             if (Matches(queue.CorrespondAddress)) return new MailRoute(queue.Name, MailActions.Correspond);

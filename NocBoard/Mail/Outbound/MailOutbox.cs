@@ -47,6 +47,27 @@ public static class MailOutbox
         int? ticketId = null, CancellationToken ct = default)
     {
         if (await db.Outbox.AnyAsync(m => m.IdempotencyKey == idempotencyKey, ct)) return false;
+        Add(db, clock, message, idempotencyKey, ticketId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            // Queued meanwhile by another instance: that copy is the one sent.
+            if (await db.Outbox.AsNoTracking().AnyAsync(m => m.IdempotencyKey == idempotencyKey, ct)) return false;
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Adds a mail to the context, to be saved with the caller's other writes, for callers that
+    /// already made sure, in the same database transaction, that the key was not queued before.
+    /// </summary>
+    public static void Add(NocDbContext db, TimeProvider clock, MimeMessage message, string idempotencyKey, int? ticketId)
+    {
         Prepare(message);
         var now = clock.GetUtcNow();
         if (ticketId is { } id)
@@ -63,18 +84,6 @@ public static class MailOutbox
             Created = now,
             AvailableAt = now,
         });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            // Queued meanwhile by another instance: that copy is the one sent.
-            if (await db.Outbox.AsNoTracking().AnyAsync(m => m.IdempotencyKey == idempotencyKey, ct)) return false;
-            throw;
-        }
     }
 
     /// <summary>The stored message, as it will be sent.</summary>
@@ -93,11 +102,12 @@ public static class MailOutbox
     {
         if (!string.IsNullOrEmpty(message.InReplyTo) || message.References.Count > 0) return;
         // Synchronous: Enqueue is called from inside ticket changes, which are not async at that point.
-        var first = db.Set<MailMessageRef>().AsNoTracking().Where(r => r.TicketId == ticketId)
-            .OrderBy(r => r.Id).Select(r => r.MessageId).FirstOrDefault();
-        var last = db.Set<MailMessageRef>().AsNoTracking().Where(r => r.TicketId == ticketId)
-            .OrderByDescending(r => r.Id).Select(r => r.MessageId).FirstOrDefault();
-        if (last is null) return;
+        // The ticket's first and latest Message-IDs, in one query.
+        var refs = db.Set<MailMessageRef>().AsNoTracking().Where(r => r.TicketId == ticketId);
+        var ends = refs.Where(r => r.Id == refs.Min(m => m.Id) || r.Id == refs.Max(m => m.Id))
+            .OrderBy(r => r.Id).Select(r => r.MessageId).ToList();
+        if (ends.Count == 0) return;
+        var (first, last) = (ends[0], ends[^1]);
         message.InReplyTo = last;
         if (first is not null && first != last) message.References.Add(first);
         message.References.Add(last);

@@ -12,11 +12,11 @@ namespace NocBoard.Mail.Rules;
 /// a later rule overrides an earlier one's queue, priority or owner; Drop and Quarantine end the
 /// list. A pattern that runs past the match timeout counts as not matching, and says so.
 /// </summary>
-public sealed class MailRuleEngine(NocDbContext db, IOptions<InboundMailOptions> options)
+public sealed class MailRuleEngine(NocDbContext db, MailRuleCatalog catalog, IOptions<InboundMailOptions> options)
 {
     public async Task<RuleOutcome> EvaluateAsync(MimeMessage message, CancellationToken ct)
     {
-        var rules = await db.Set<MailRule>().AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
+        var rules = await catalog.EnabledAsync(db, ct);
         return Evaluate(rules, message, options.Value.RuleMatchTimeout);
     }
 

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using NocBoard.Data;
+
+namespace NocBoard.Mail.Rules;
+
+/// <summary>
+/// The enabled mail rules in order, read once and kept until a commit adds, changes or removes a
+/// rule: every received message is run through them, and they are edited rarely. The kept rules
+/// are shared and only read.
+/// </summary>
+public sealed class MailRuleCatalog(ChangeGenerations generations)
+{
+    private volatile Snapshot? snapshot;
+
+    private sealed record Snapshot(long Generation, IReadOnlyList<MailRule> Enabled);
+
+    public async Task<IReadOnlyList<MailRule>> EnabledAsync(NocDbContext db, CancellationToken ct)
+    {
+        var generation = generations.Of(countAdded: true, typeof(MailRule));
+        if (snapshot is { } kept && kept.Generation == generation) return kept.Enabled;
+        var rules = await db.Set<MailRule>().AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
+        var read = new Snapshot(generation, rules);
+        snapshot = read;
+        return read.Enabled;
+    }
+}
