@@ -55,7 +55,8 @@ public static class TicketEndpoints
         tickets.MapTicketRelationEndpoints();
     }
 
-    private static async Task<Results<Created<TicketView>, ProblemHttpResult>> CreateAsync(HttpContext http, TicketService service,
+    // Scripts and alert bridges create many tickets at once: their creations are committed in groups.
+    private static async Task<Results<Created<TicketView>, ProblemHttpResult>> CreateAsync(HttpContext http, TicketWriteQueue service,
         TicketWrites writes, TicketViewBuilder views)
     {
         var (input, problem) = await ApiJson.ReadAsync<NewTicketInput>(http.Request);
@@ -91,7 +92,7 @@ public static class TicketEndpoints
             Starts = input.Starts,
             CustomFields = input.CustomFields ?? new Dictionary<int, IReadOnlyList<string>>(),
             Content = input.Content is null ? null : new TicketMessage(input.Content, input.ContentType ?? "text/plain"),
-        }, actor, ct);
+        }, [], actor, ct);
         if (!result.Succeeded) return ApiProblems.From(result.Error!);
         var ticket = result.Ticket!;
         TicketETag.Set(http.Response, ticket);
