@@ -74,7 +74,13 @@ public sealed class ApiBenchmark : IBenchmark
                     throw new InvalidOperationException($"create failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
             }
         }));
-        report.Figure("api_ticket_creations_per_second", Creations / clock.Elapsed.TotalSeconds, "tickets/s", ">= 250");
+        var created = clock.Elapsed;
+        report.Figure("api_ticket_creations_per_second", Creations / created.TotalSeconds, "tickets/s", ">= 250");
+        // An answer comes once the ticket is committed; its scrips run after. Until they have, the
+        // work of a creation is not all done, so the rate that includes them is printed too.
+        await WaitForScripsAsync(database, TimeSpan.FromMinutes(2), ct);
+        report.Figure("api_ticket_creations_per_second_with_scrips_run", Creations / clock.Elapsed.TotalSeconds, "tickets/s");
+        report.Figure("api_scrips_finished_after_last_answer", (clock.Elapsed - created).TotalSeconds, "s");
 
         var typical = "Queue = 'Outages' AND Status = 'open'";
         var (perSecond, latencies) = await SearchAsync(http, typical, Searches, ct);
@@ -85,6 +91,21 @@ public sealed class ApiBenchmark : IBenchmark
         report.Figure("api_search_content_per_second", contentPerSecond, "searches/s");
         report.Latencies("api_search_content", contentLatencies);
         report.Note($"{Tickets} tickets loaded into SQLite through NocDbContext, then {Creations} creations by {Clients} concurrent clients; searches one at a time, 50 per page, sorted by number, as root");
+    }
+
+    /// <summary>Waits until no scrip run is left in the outbox (mail is not counted: the benchmark has no relay).</summary>
+    private static async Task WaitForScripsAsync(string database, TimeSpan limit, CancellationToken ct)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        await connection.OpenAsync(ct);
+        await using var pending = connection.CreateCommand();
+        pending.CommandText = "SELECT COUNT(*) FROM Outbox WHERE Kind = 'automation.scrips' AND Processed IS NULL AND Failed IS NULL";
+        var until = DateTime.UtcNow + limit;
+        while (Convert.ToInt64(await pending.ExecuteScalarAsync(ct)) > 0)
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException($"Scrip runs were still waiting {limit.TotalSeconds} s after the last creation.");
+            await Task.Delay(50, ct);
+        }
     }
 
     private static async Task<(double PerSecond, List<double> Latencies)> SearchAsync(HttpClient http, string query, int count, CancellationToken ct)
