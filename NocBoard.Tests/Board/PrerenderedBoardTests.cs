@@ -44,34 +44,52 @@ public class PrerenderedBoardTests
     }
 
     [Fact]
-    public async Task The_Prerendered_Board_Reaches_The_Circuit_Whole_And_Only_For_The_Same_Board()
+    public async Task Only_The_Key_Goes_Through_The_Page_And_It_Is_Taken_Once()
     {
         await using var context = new BunitContext();
         var store = context.AddBunitPersistentComponentState();
         var state = context.Services.GetRequiredService<PersistentComponentState>();
-        var loadedAt = new DateTimeOffset(2026, 12, 6, 21, 0, 0, TimeSpan.Zero);
-        var definition = new BoardDefinition { Id = 7, Name = "Core", Query = "Queue = 'Outages'", Columns = ["new", "open"], WipLimits = { ["open"] = 3 } };
-        var card = new BoardCard(42, "Core router down", 3, "open", 90, 5, 4, loadedAt.AddHours(-1), loadedAt.AddHours(2), true, "noc@example.net");
-        var shown = new PrerenderedBoard(new BoardView
+        var key = Guid.NewGuid();
+
+        using (PrerenderedBoard.Keep(state, () => key)) store.TriggerOnPersisting();
+
+        Assert.True(store.TryTake<Guid>(PrerenderedBoard.Key, out var handedOn));
+        Assert.Equal(key, handedOn);
+        store.Persist(PrerenderedBoard.Key, handedOn);
+        Assert.Equal(key, PrerenderedBoard.Take(state));
+        Assert.Null(PrerenderedBoard.Take(state));
+    }
+
+    [Fact]
+    public void A_Kept_Board_Goes_Only_To_Its_Viewer_For_The_Same_Board_Once_And_Not_Late()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 21, 0, 0, TimeSpan.Zero));
+        var kept = new PrerenderedBoards(clock);
+        BoardView Board(int id) => new()
         {
-            Definition = definition, Columns = ["new", "open"], Cards = [card],
-            Queues = new() { [3] = "Outages" }, Owners = new() { [5] = "Alice Smith" },
-        }, loadedAt);
+            Definition = new BoardDefinition { Id = id, Name = $"Board {id}" }, Columns = ["new"],
+            Cards = [new BoardCard(1, "Link down", 1, "new", 50, null, 1, clock.GetUtcNow(), null, false, null)],
+            Queues = [], Owners = [],
+        };
 
-        using (PrerenderedBoard.Keep(state, () => shown)) store.TriggerOnPersisting();
+        var mine = kept.Keep(viewerId: 5, Board(7), clock.GetUtcNow());
+        Assert.Null(kept.Take(mine, viewerId: 6, boardId: 7)); // someone else's key: refused, and gone
+        Assert.Null(kept.Take(mine, viewerId: 5, boardId: 7));
 
-        Assert.True(store.TryTake<PrerenderedBoard>(PrerenderedBoard.Key, out var handedOn));
-        store.Persist(PrerenderedBoard.Key, handedOn!);
-        Assert.Null(PrerenderedBoard.Take(state, boardId: 0)); // the circuit opened another board
-        store.Persist(PrerenderedBoard.Key, handedOn!);
-        var kept = PrerenderedBoard.Take(state, boardId: 7)!;
-        Assert.Equal(loadedAt, kept.LoadedAt);
-        Assert.Equal([card], kept.View.Cards);
-        Assert.Equal(["new", "open"], kept.View.Columns);
-        Assert.Equal("Queue = 'Outages'", kept.View.Definition.Query);
-        Assert.Equal(3, kept.View.Definition.WipLimits["open"]);
-        Assert.Equal("Alice Smith", kept.View.Owners[5]);
-        Assert.Equal("Outages", kept.View.Queues[3]);
-        Assert.Null(PrerenderedBoard.Take(state, boardId: 7)); // taken once
+        mine = kept.Keep(5, Board(7), clock.GetUtcNow());
+        Assert.Null(kept.Take(mine, 5, boardId: 0));
+
+        mine = kept.Keep(5, Board(7), clock.GetUtcNow());
+        var board = kept.Take(mine, 5, 7);
+        Assert.Equal(7, board!.View.Definition.Id);
+        Assert.Null(kept.Take(mine, 5, 7));
+
+        mine = kept.Keep(5, Board(7), clock.GetUtcNow());
+        clock.Advance(PrerenderedBoards.KeptFor + TimeSpan.FromSeconds(1));
+        Assert.Null(kept.Take(mine, 5, 7));
+
+        // Prerenders that never went live do not pile up.
+        for (var i = 0; i < 100; i++) kept.Keep(5, Board(7), clock.GetUtcNow());
+        Assert.True(kept.Count <= 32, $"{kept.Count} boards kept");
     }
 }

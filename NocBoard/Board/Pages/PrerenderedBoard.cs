@@ -3,24 +3,23 @@ using Microsoft.AspNetCore.Components;
 namespace NocBoard.Board.Pages;
 
 /// <summary>
-/// The board the prerender loaded and drew, handed to the live circuit in the page
-/// (PersistentComponentState: encrypted and signed by the server, so a browser can neither read
-/// nor forge it). The circuit then starts from it and asks the database only for what changed
-/// since <see cref="LoadedAt"/>, instead of loading and drawing the whole board a second time.
+/// Hands the key of the board the prerender drew (<see cref="PrerenderedBoards"/>) to the live
+/// circuit through the page. PersistentComponentState is encrypted and signed by the server, so a
+/// browser can neither read the key nor forge one.
 /// </summary>
-public sealed record PrerenderedBoard(BoardView View, DateTimeOffset LoadedAt)
+public static class PrerenderedBoard
 {
     public const string Key = "nocboard-board";
 
-    /// <summary>Hands <paramref name="board"/> on when the prerender ends. Call it while prerendering only.</summary>
-    public static PersistingComponentStateSubscription Keep(PersistentComponentState state, Func<PrerenderedBoard?> board) =>
+    /// <summary>Hands the key on when the prerender ends. Call it while prerendering only.</summary>
+    public static PersistingComponentStateSubscription Keep(PersistentComponentState state, Func<Guid?> key) =>
         state.RegisterOnPersisting(() =>
         {
-            if (board() is { } shown) state.PersistAsJson(Key, shown);
+            if (key() is { } shown) state.PersistAsJson(Key, shown);
             return Task.CompletedTask;
         });
 
-    /// <summary>The prerendered board, if this circuit started from a prerender of the same board; taken once.</summary>
-    public static PrerenderedBoard? Take(PersistentComponentState state, int boardId) =>
-        state.TryTakeFromJson<PrerenderedBoard>(Key, out var kept) && kept?.View.Definition.Id == boardId ? kept : null;
+    /// <summary>The key, if this circuit started from a prerender that kept a board; taken once.</summary>
+    public static Guid? Take(PersistentComponentState state) =>
+        state.TryTakeFromJson<Guid>(Key, out var key) ? key : null;
 }
