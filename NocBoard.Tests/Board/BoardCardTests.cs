@@ -138,4 +138,26 @@ public class BoardCardTests : ComponentTest
         Assert.Equal(renders + 1, card.RenderCount);
         Assert.Contains("noc-prio-high", card.Find("[data-testid=card]").ClassName);
     }
+
+    [Fact]
+    public void When_One_Card_Of_A_Column_Changes_The_Others_Keep_Their_Markup_Until_The_Minute_Turns()
+    {
+        var first = Card(id: 1, priority: 20);
+        var second = Card(id: 2, priority: 10, due: Now.AddHours(1)) with { Subject = "Optics warning on sw-2" };
+        var view = ViewOf(first, second);
+        var column = Render<BoardCards>(p => p.Add(x => x.Cards, [first, second]).Add(x => x.View, view).Add(x => x.Now, Now));
+        string MarkupOf(IRenderedComponent<BoardCards> c, int id) => c.Find($"[data-ticket=\"{id}\"]").OuterHtml;
+        var secondBefore = MarkupOf(column, 2);
+
+        column.Render(p => p.Add(x => x.Cards, [first with { Priority = 90, Version = 4 }, second]).Add(x => x.View, view).Add(x => x.Now, Now));
+        Assert.Contains("noc-prio-high", column.Find("[data-ticket=\"1\"]").ClassName);
+        Assert.Equal(secondBefore, MarkupOf(column, 2));
+
+        Assert.Empty(column.FindAll("[data-ticket=\"2\"] [data-testid=overdue]"));
+
+        // Later: every card is written again, and the second is now overdue.
+        column.Render(p => p.Add(x => x.Cards, [first with { Priority = 90, Version = 4 }, second]).Add(x => x.View, view).Add(x => x.Now, Now.AddHours(3)));
+        Assert.NotEqual(secondBefore, MarkupOf(column, 2));
+        Assert.Single(column.FindAll("[data-ticket=\"2\"] [data-testid=overdue]"));
+    }
 }

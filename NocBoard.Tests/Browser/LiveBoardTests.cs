@@ -125,4 +125,27 @@ public sealed class LiveBoardTests(ChromiumFixture chromium, BrowserApp app, ITe
         await S.TicketAsync("Latency spike on core-2 again", queueId: queue);
         await Assertions.Expect(page.GetByTestId("results-stale")).ToBeVisibleAsync();
     });
+
+    [Fact]
+    public Task A_Long_Board_Goes_Live_From_Its_Prerender_With_What_Changed_Meanwhile() => InBrowserAsync(async () =>
+    {
+        // 250 cards: far more than fits in one message of the Blazor connection, so the prerendered
+        // board must reach the circuit by key, not through the page.
+        var queue = await S.QueueAsync("Board long");
+        await S.GrantAllAsync(await S.UserAsync("pia", password: Password), queue, AgentRights);
+        var ids = new List<int>();
+        for (var i = 0; i < 250; i++) ids.Add(await S.TicketAsync($"Port flap {i} on agg-3", queueId: queue));
+        var pia = await LogInAsync("pia", Password);
+
+        await pia.GotoAsync("board", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(pia.Locator("[data-testid=card]")).ToHaveCountAsync(250); // the prerender
+        await S.ApplyAsync(await S.RootAsync(), ids[0], new SetStatus("stalled")); // before or while the circuit starts
+        await CircuitReadyAsync(pia);
+
+        await Assertions.Expect(pia.Locator($"[data-testid=column-stalled] [data-ticket=\"{ids[0]}\"]")).ToBeVisibleAsync();
+        await pia.Locator($"[data-ticket=\"{ids[1]}\"]").DragToAsync(pia.Locator("[data-testid=column-open] [data-testid=dropzone]"));
+        await Assertions.Expect(pia.Locator($"[data-testid=column-open] [data-ticket=\"{ids[1]}\"]")).ToBeVisibleAsync();
+        Assert.Equal("open", (await S.LoadTicketAsync(ids[1])).Status);
+        await Assertions.Expect(pia.Locator("[data-testid=card]")).ToHaveCountAsync(250);
+    });
 }

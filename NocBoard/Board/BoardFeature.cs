@@ -13,6 +13,7 @@ public static class BoardFeature
         builder.AddWallDisplays();
         builder.Services.AddScoped<BoardService>();
         builder.Services.AddScoped<BoardDirectory>();
+        builder.Services.AddSingleton<PrerenderedBoards>();
 
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<BoardHubRelay>();

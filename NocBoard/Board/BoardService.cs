@@ -55,6 +55,26 @@ public sealed class BoardService(NocDbContext db, TicketSearch search, TicketSer
     public async Task<bool> MatchesAsync(BoardDefinition board, int ticketId, Actor viewer, CancellationToken ct = default) =>
         await (await search.QueryAsync(board.Query, viewer, ct)).AnyAsync(t => t.Id == ticketId, ct);
 
+    /// <summary>At most this many tickets are caught up one by one; past that the board is loaded again.</summary>
+    public const int MaxCatchUp = 500;
+
+    /// <summary>
+    /// Tickets changed since <paramref name="since"/> (any queue; null when more than
+    /// <see cref="MaxCatchUp"/>) and which of them belong on the board for this viewer (rights and
+    /// the board's query), for a board shown from an earlier load: see <see cref="LiveBoard.CatchUpAsync"/>.
+    /// </summary>
+    public async Task<(List<TicketCommitted> Changed, HashSet<int> Matching)?> ChangedSinceAsync(
+        BoardDefinition board, DateTimeOffset since, Actor viewer, CancellationToken ct = default)
+    {
+        var changed = await db.Tickets.AsNoTracking().Where(t => t.LastUpdated > since)
+            .OrderBy(t => t.LastUpdated).Take(MaxCatchUp + 1).ToListAsync(ct);
+        if (changed.Count > MaxCatchUp) return null;
+        var ids = changed.Select(t => t.Id).ToList();
+        var matching = ids.Count == 0 ? [] : (await (await search.QueryAsync(board.Query, viewer, ct))
+            .Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        return (changed.Select(t => TicketCommitted.From(t, [])).ToList(), matching);
+    }
+
     /// <summary>Drags a card to another status column; refused (and the card goes back) when the move is not allowed or the ticket changed meanwhile.</summary>
     public Task<TicketChangeResult> MoveAsync(BoardCard card, string toStatus, Actor actor, CancellationToken ct = default) =>
         DropAsync(card, toStatus, Optional<int?>.None, actor, ct);

@@ -36,6 +36,38 @@ public sealed class LiveBoard(IServiceScopeFactory scopes, BoardView view, Actor
         return BoardChange.Added;
     }
 
+    /// <summary>
+    /// Brings a board loaded at <paramref name="loadedAt"/> (the prerender's, kept for the live
+    /// circuit) up to date with what was committed since, before the feed took over. False: too
+    /// much changed meanwhile; load the board again instead.
+    /// </summary>
+    public async Task<bool> CatchUpAsync(DateTimeOffset loadedAt)
+    {
+        // A change is stamped (LastUpdated) when it begins and may commit a while later, after the
+        // load read the database; looking back a little further catches it. Applying a change
+        // twice is harmless: a card only takes a newer version.
+        var since = loadedAt - CatchUpMargin;
+        (List<TicketCommitted> Changed, HashSet<int> Matching)? changes;
+        await using (var scope = scopes.CreateAsyncScope())
+            changes = await scope.ServiceProvider.GetRequiredService<BoardService>().ChangedSinceAsync(View.Definition, since, viewer);
+        if (changes is not { } found) return false;
+        var cards = View.Cards;
+        foreach (var change in found.Changed)
+        {
+            var i = cards.FindIndex(c => c.Id == change.TicketId);
+            if (i >= 0 && cards[i].Version >= change.Version) continue;
+            var belongs = found.Matching.Contains(change.TicketId) && View.Columns.Contains(change.Status)
+                          && change.EffectiveId == change.TicketId;
+            if (!belongs && i >= 0) cards.RemoveAt(i);
+            else if (belongs && i >= 0) cards[i] = cards[i].With(change);
+            else if (belongs) cards.Add(BoardCard.From(change));
+        }
+        return true;
+    }
+
+    /// <summary>How long before a load a change may have begun and still committed after it.</summary>
+    public static readonly TimeSpan CatchUpMargin = TimeSpan.FromSeconds(30);
+
     /// <summary>Puts the result of this viewer's own move on the card at once.</summary>
     public void Apply(Ticket ticket)
     {
