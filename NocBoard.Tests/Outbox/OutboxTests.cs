@@ -139,4 +139,54 @@ public class OutboxTests
         Assert.Equal((null, 0, heldUntil.ToUnixTimeMilliseconds()), (held.Processed, held.Attempts, held.LockedUntil!.Value.ToUnixTimeMilliseconds()));
         Assert.Equal(0, await dispatcher.DispatchBatchAsync(CancellationToken.None));
     }
+
+    /// <summary>Takes a while per message and notes which ran at the same time.</summary>
+    private sealed class SlowHandler : IOutboxHandler
+    {
+        private int running;
+        public int MostAtOnce;
+        public ConcurrentQueue<(int? Ticket, string Payload)> Order { get; } = new();
+        public string Kind => "test.note";
+
+        public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref MostAtOnce, now);
+            Order.Enqueue((message.TicketId, message.Payload));
+            await Task.Delay(150, ct);
+            Interlocked.Decrement(ref running);
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+        }
+    }
+
+    [Fact]
+    public async Task Different_Tickets_Are_Handled_At_Once_And_One_Tickets_Messages_In_Order()
+    {
+        var handler = new SlowHandler();
+        await using var s = await Scenario.StartAsync(
+            new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:00:00.200", ["Outbox:Lanes"] = "3" },
+            services => services.AddSingleton<IOutboxHandler>(handler));
+        var ids = new List<int>();
+        for (var i = 0; i < 4; i++) ids.Add(await s.TicketAsync($"Router {i} unreachable"));
+
+        // All in one commit, so that the dispatcher finds them in one batch.
+        await s.DbAsync(db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            foreach (var id in ids)
+            for (var n = 1; n <= 3; n++)
+                db.Outbox.Add(new OutboxMessage { Kind = "test.note", Payload = $"{n}", IdempotencyKey = $"lane:{id}:{n}", TicketId = id, Created = now, AvailableAt = now });
+            return db.SaveChangesAsync();
+        });
+
+        await WaitUntilAsync(() => s.DbAsync(db => db.Outbox.Where(m => m.Kind == "test.note").AllAsync(m => m.Processed != null)), "every message is processed");
+        Assert.Equal(3, handler.MostAtOnce);
+        foreach (var id in ids)
+            Assert.Equal(["1", "2", "3"], handler.Order.Where(o => o.Ticket == id).Select(o => o.Payload));
+    }
 }
