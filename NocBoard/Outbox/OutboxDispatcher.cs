@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NocBoard.Data;
@@ -58,38 +57,25 @@ public sealed class OutboxDispatcher(
         // A claim value of this run's own (the odd tick), so that the rows it got can be told apart.
         var claimedUntil = now + options.Value.ClaimTimeout + TimeSpan.FromTicks(Random.Shared.Next(1, 1_000_000));
         var mine = await ClaimAsync(db, due, now, claimedUntil, ct);
-        var started = new ConcurrentDictionary<long, bool>();
-        var handBackAfter = now + options.Value.ClaimTimeout / 2;
+        var started = 0;
         try
         {
-            // One lane per ticket, several lanes at once: a ticket's messages are handled in the
-            // order they were queued, while another ticket's scrips write in the same commits and
-            // disk flushes instead of each waiting for the one before.
-            var lanes = mine.GroupBy(m => m.TicketId).ToList();
-            await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Lanes), CancellationToken = ct },
-                async (lane, token) =>
-                {
-                    using var laneScope = scopes.CreateScope();
-                    var laneDb = laneScope.ServiceProvider.GetRequiredService<NocDbContext>();
-                    foreach (var message in lane)
-                    {
-                        // Hand back what is left well before the claim runs out (slow relays), rather than let
-                        // another dispatcher take over a message this one may still be handling.
-                        if (clock.GetUtcNow() > handBackAfter) return;
-                        started[message.Id] = true;
-                        await HandleAsync(laneDb, message, token);
-                    }
-                });
+            // Hand back what is left well before the claim runs out (slow relays), rather than let
+            // another dispatcher take over a message this one may still be handling.
+            while (started < mine.Count && clock.GetUtcNow() <= now + options.Value.ClaimTimeout / 2)
+                await HandleAsync(db, mine[started++], ct);
         }
         finally
         {
             // Also on a stop: what was claimed and not started is free again at once, not after the claim time.
-            var rest = mine.Where(m => !started.ContainsKey(m.Id)).Select(m => m.Id).ToList();
-            if (rest.Count > 0)
+            if (started < mine.Count)
+            {
+                var rest = mine.Skip(started).Select(m => m.Id).ToList();
                 await db.Outbox.Where(m => rest.Contains(m.Id) && m.Processed == null && m.LockedUntil == claimedUntil)
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            }
         }
-        return started.Count;
+        return started;
     }
 
     /// <summary>

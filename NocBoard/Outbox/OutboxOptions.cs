@@ -13,7 +13,4 @@ public sealed class OutboxOptions
 
     /// <summary>How long a claimed message is held before another dispatcher may take it over.</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How many tickets' messages are handled at once (one ticket's always in order).</summary>
-    public int Lanes { get; set; } = 4;
 }
