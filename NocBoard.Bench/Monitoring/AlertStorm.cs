@@ -25,8 +25,9 @@ internal static class AlertStorm
     /// <summary>Sends alert <paramref name="step"/> of the script for <paramref name="key"/>; false when refused.</summary>
     public delegate Task<bool> Send(int key, int step, string state, CancellationToken ct);
 
+    /// <param name="firstKey">The first bench key of this storm: a second storm on the same server takes keys of its own.</param>
     public static async Task RunAsync(BenchApp app, BenchReport report, string prefix, int keys, int senders,
-        string? target, Send send, CancellationToken ct)
+        string? target, Send send, CancellationToken ct, int firstKey = 0)
     {
         var clock = Stopwatch.StartNew();
         var arrivals = new ConcurrentDictionary<(int Ticket, int Version), double>();
@@ -40,7 +41,7 @@ internal static class AlertStorm
         var cpuBefore = app.ProcessorTime();
         await Task.WhenAll(Enumerable.Range(0, senders).Select(sender => Task.Run(async () =>
         {
-            var mine = Enumerable.Range(0, keys).Where(k => k % senders == sender).ToArray();
+            var mine = Enumerable.Range(firstKey, keys).Where(k => k % senders == sender).ToArray();
             for (var step = 0; step < Script.Length; step++)
             foreach (var key in mine)
             {
@@ -53,7 +54,8 @@ internal static class AlertStorm
         var cpu = app.ProcessorTime() - cpuBefore;
         await Task.Delay(TimeSpan.FromSeconds(2), ct);   // let the last changes reach the hub
 
-        var (episodes, alertTickets, allTickets) = ReadOutcome(app.DataDirectory);
+        var (episodes, alertTickets, allTickets) = ReadOutcome(app.DataDirectory,
+            Enumerable.Range(firstKey, keys).Select(Name).ToHashSet());
         // One commit per applied alert: the ticket's version after alert n of its key is n + 1 - 1 = step + 1.
         var delays = sent.Select(s => episodes.TryGetValue(Name(s.Key.Key), out var ticket)
                 && arrivals.TryGetValue((ticket, s.Key.Step + 1), out var seen) ? seen - s.Value : double.NaN).ToList();
@@ -79,8 +81,8 @@ internal static class AlertStorm
 
     public static string Name(int key) => $"{Host(key)}/PING";
 
-    /// <summary>Each key's current ticket, the tickets alerts opened, and all tickets, as committed.</summary>
-    private static (Dictionary<string, int> Episodes, int AlertTickets, int AllTickets) ReadOutcome(string dataDirectory)
+    /// <summary>Each of this storm's keys' current ticket, the tickets its alerts opened, and the tickets it made in all, as committed.</summary>
+    private static (Dictionary<string, int> Episodes, int AlertTickets, int AllTickets) ReadOutcome(string dataDirectory, HashSet<string> names)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -88,19 +90,24 @@ internal static class AlertStorm
         }.ToString());
         connection.Open();
         var episodes = new Dictionary<string, int>();
+        var opened = new HashSet<int>();
+        var others = new HashSet<int>();
         using (var read = connection.CreateCommand())
         {
-            read.CommandText = "SELECT Key, TicketId FROM AlertEpisodes WHERE CurrentKey IS NOT NULL";
+            read.CommandText = "SELECT Key, TicketId, CurrentKey IS NOT NULL FROM AlertEpisodes";
             using var rows = read.ExecuteReader();
-            while (rows.Read()) episodes[rows.GetString(0)] = rows.GetInt32(1);
+            while (rows.Read())
+            {
+                var (key, ticket) = (rows.GetString(0), rows.GetInt32(1));
+                if (!names.Contains(key)) { others.Add(ticket); continue; }
+                opened.Add(ticket);
+                if (rows.GetBoolean(2)) episodes[key] = ticket;
+            }
         }
-        int Scalar(string sql)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return Convert.ToInt32(command.ExecuteScalar());
-        }
-        return (episodes, Scalar("SELECT COUNT(DISTINCT TicketId) FROM AlertEpisodes"), Scalar("SELECT COUNT(*) FROM Tickets"));
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM Tickets";
+        // Tickets made by an earlier storm on the same server are not this storm's.
+        return (episodes, opened.Count, Convert.ToInt32(count.ExecuteScalar()) - others.Count);
     }
 
     /// <summary>Logs in as root through the login form and connects to the board hub with the cookie.</summary>
