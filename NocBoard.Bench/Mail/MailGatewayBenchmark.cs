@@ -28,7 +28,21 @@ public sealed class MailGatewayBenchmark : IBenchmark
         for (var i = 0; i < 20; i++) await PostAsync(http, Message(-1 - i, null), ct);
 
         var peak = app.WorkingSet();
-        var next = -1;
+        // First on a server just started, whose code the runtime is still compiling; then as many
+        // again, as they would reach a server that has been running.
+        var (elapsed, coldPeak) = await DeliverAsync(app, http, first: 0, peak, ct);
+        report.Figure("mail_gateway_messages_per_second", Messages / elapsed.TotalSeconds, "msg/s", ">= 250");
+        var (warmElapsed, warmPeak) = await DeliverAsync(app, http, first: Messages, coldPeak, ct);
+        report.Figure("mail_gateway_messages_per_second_warm", Messages / warmElapsed.TotalSeconds, "msg/s", ">= 250");
+        report.Figure("mail_gateway_peak_memory_mb", warmPeak / 1048576.0, "MB");
+        report.Note($"Twice {Messages} messages from {Senders} concurrent senders in {elapsed.TotalSeconds:0.0} s and {warmElapsed.TotalSeconds:0.0} s; half are replies threaded by subject tag.");
+    }
+
+    /// <summary>Messages <paramref name="first"/> onwards from the concurrent senders; the time taken and the peak working set.</summary>
+    private static async Task<(TimeSpan Elapsed, long Peak)> DeliverAsync(BenchApp app, HttpClient http, int first, long peak, CancellationToken ct)
+    {
+        var next = first - 1;
+        var last = first + Messages - 1;
         var clock = Stopwatch.StartNew();
         var sampler = Task.Run(async () =>
         {
@@ -37,15 +51,12 @@ public sealed class MailGatewayBenchmark : IBenchmark
         await Task.WhenAll(Enumerable.Range(0, Senders).Select(_ => Task.Run(async () =>
         {
             int n;
-            while ((n = Interlocked.Increment(ref next)) < Messages)
+            while ((n = Interlocked.Increment(ref next)) <= last)
                 await PostAsync(http, Message(n, n % 2 == 1 ? 1 + n / 2 % 20 : null), ct);
         }, ct)));
         clock.Stop();
         await sampler;
-
-        report.Figure("mail_gateway_messages_per_second", Messages / clock.Elapsed.TotalSeconds, "msg/s", ">= 250");
-        report.Figure("mail_gateway_peak_memory_mb", peak / 1048576.0, "MB");
-        report.Note($"{Messages} messages from {Senders} concurrent senders in {clock.Elapsed.TotalSeconds:0.0} s; half are replies threaded by subject tag.");
+        return (clock.Elapsed, peak);
     }
 
     private static async Task PostAsync(HttpClient http, string message, CancellationToken ct)

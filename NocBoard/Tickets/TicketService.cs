@@ -147,8 +147,9 @@ public sealed class TicketService(
         var outcomes = new List<TicketWriteOutcome>(writes.Count);
         foreach (var write in writes)
         {
+            // Each answer is its own: a write made before a failure (or a stop) is still reported as made.
             try { outcomes.Add(await WriteAloneAsync(write, ct)); }
-            catch (Exception e) when (e is not OperationCanceledException) { outcomes.Add(TicketWriteOutcome.Failed(e)); }
+            catch (Exception e) { outcomes.Add(TicketWriteOutcome.Failed(e)); }
         }
         return outcomes;
     }
