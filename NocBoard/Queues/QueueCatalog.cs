@@ -11,11 +11,9 @@ namespace NocBoard.Queues;
 /// </summary>
 public sealed class QueueCatalog(ChangeGenerations generations)
 {
-    private static readonly Type[] Sources = [typeof(Queue), typeof(Lifecycle)];
+    private readonly KeptCopy<Snapshot> kept = new(generations, typeof(Queue), typeof(Lifecycle));
 
-    private volatile Snapshot? snapshot;
-
-    private sealed record Snapshot(long Generation, IReadOnlyList<Queue> All, IReadOnlyDictionary<int, Queue> ById);
+    private sealed record Snapshot(IReadOnlyList<Queue> All, IReadOnlyDictionary<int, Queue> ById);
 
     /// <summary>Every queue, disabled ones too, by id.</summary>
     public async Task<IReadOnlyList<Queue>> AllAsync(NocDbContext db, CancellationToken ct) => (await CurrentAsync(db, ct)).All;
@@ -23,13 +21,9 @@ public sealed class QueueCatalog(ChangeGenerations generations)
     public async Task<Queue?> ByIdAsync(NocDbContext db, int queueId, CancellationToken ct) =>
         (await CurrentAsync(db, ct)).ById.GetValueOrDefault(queueId);
 
-    private async Task<Snapshot> CurrentAsync(NocDbContext db, CancellationToken ct)
+    private Task<Snapshot> CurrentAsync(NocDbContext db, CancellationToken ct) => kept.GetAsync(async () =>
     {
-        var generation = generations.Of(countAdded: true, Sources);
-        if (snapshot is { } kept && kept.Generation == generation) return kept;
         var queues = await db.Queues.AsNoTracking().Include(q => q.Lifecycle).OrderBy(q => q.Id).ToListAsync(ct);
-        var read = new Snapshot(generation, queues, queues.ToDictionary(q => q.Id));
-        snapshot = read;
-        return read;
-    }
+        return new Snapshot(queues, queues.ToDictionary(q => q.Id));
+    });
 }

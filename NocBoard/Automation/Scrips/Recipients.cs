@@ -75,16 +75,8 @@ public sealed class Recipients(NocDbContext db, QueueWatcherCatalog queueWatcher
 /// </summary>
 public sealed class QueueWatcherCatalog(ChangeGenerations generations)
 {
-    private volatile Snapshot? snapshot;
+    private readonly KeptCopy<List<QueueWatcher>> kept = new(generations, typeof(QueueWatcher));
 
-    private sealed record Snapshot(long Generation, IReadOnlyList<QueueWatcher> All);
-
-    public async Task<IReadOnlyList<QueueWatcher>> AllAsync(NocDbContext db, CancellationToken ct)
-    {
-        var generation = generations.Of(countAdded: true, typeof(QueueWatcher));
-        if (snapshot is { } kept && kept.Generation == generation) return kept.All;
-        var read = new Snapshot(generation, await db.QueueWatchers.AsNoTracking().OrderBy(w => w.Id).ToListAsync(ct));
-        snapshot = read;
-        return read.All;
-    }
+    public async Task<IReadOnlyList<QueueWatcher>> AllAsync(NocDbContext db, CancellationToken ct) =>
+        await kept.GetAsync(() => db.QueueWatchers.AsNoTracking().OrderBy(w => w.Id).ToListAsync(ct));
 }

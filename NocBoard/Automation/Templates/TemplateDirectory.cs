@@ -24,16 +24,8 @@ public sealed class TemplateDirectory(NocDbContext db, TemplateCatalog catalog)
 /// </summary>
 public sealed class TemplateCatalog(ChangeGenerations generations)
 {
-    private volatile Snapshot? snapshot;
+    private readonly KeptCopy<List<Template>> kept = new(generations, typeof(Template));
 
-    private sealed record Snapshot(long Generation, IReadOnlyList<Template> Templates);
-
-    public async Task<IReadOnlyList<Template>> AllAsync(NocDbContext db, CancellationToken ct)
-    {
-        var generation = generations.Of(countAdded: true, typeof(Template));
-        if (snapshot is { } kept && kept.Generation == generation) return kept.Templates;
-        var read = new Snapshot(generation, await db.Templates().AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct));
-        snapshot = read;
-        return read.Templates;
-    }
+    public async Task<IReadOnlyList<Template>> AllAsync(NocDbContext db, CancellationToken ct) =>
+        await kept.GetAsync(() => db.Templates().AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct));
 }

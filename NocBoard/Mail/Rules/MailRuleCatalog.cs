@@ -10,17 +10,8 @@ namespace NocBoard.Mail.Rules;
 /// </summary>
 public sealed class MailRuleCatalog(ChangeGenerations generations)
 {
-    private volatile Snapshot? snapshot;
+    private readonly KeptCopy<List<MailRule>> kept = new(generations, typeof(MailRule));
 
-    private sealed record Snapshot(long Generation, IReadOnlyList<MailRule> Enabled);
-
-    public async Task<IReadOnlyList<MailRule>> EnabledAsync(NocDbContext db, CancellationToken ct)
-    {
-        var generation = generations.Of(countAdded: true, typeof(MailRule));
-        if (snapshot is { } kept && kept.Generation == generation) return kept.Enabled;
-        var rules = await db.Set<MailRule>().AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
-        var read = new Snapshot(generation, rules);
-        snapshot = read;
-        return read.Enabled;
-    }
+    public async Task<IReadOnlyList<MailRule>> EnabledAsync(NocDbContext db, CancellationToken ct) =>
+        await kept.GetAsync(() => db.Set<MailRule>().AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct));
 }
