@@ -95,6 +95,29 @@ public class TicketWriteQueueTests
     }
 
     [Fact]
+    public async Task Writes_That_Both_Touch_A_Third_Ticket_Are_Made_One_After_The_Other()
+    {
+        await using var s = await Scenario.StartAsync();
+        var root = await s.RootAsync();
+        var (a, b, outage) = (await s.TicketAsync("Customer A down"), await s.TicketAsync("Customer B down"), await s.TicketAsync("Core router down"));
+        var published = new ConcurrentBag<TicketCommitted>();
+        using var subscription = s.Services.GetRequiredService<TicketFeed>().Subscribe(c => { published.Add(c); return Task.CompletedTask; });
+        var queue = s.Services.GetRequiredService<TicketWriteQueue>();
+
+        // Each link is recorded on the outage too, so the two writes may not share one commit.
+        Task<TicketChangeResult>[] writes;
+        await using (await s.Services.GetRequiredService<WriteGate>().EnterAsync(CancellationToken.None))
+            writes = [queue.ApplyAsync(a, [new AddLink(LinkKind.RefersTo, outage)], root), queue.ApplyAsync(b, [new AddLink(LinkKind.RefersTo, outage)], root)];
+        var results = await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error?.Message));
+        Assert.Equal(3, (await s.LoadTicketAsync(outage)).Version);
+        Assert.Equal(2, (await s.TransactionsAsync(outage)).Count(t => t.Type == TransactionType.AddLink));
+        await WaitUntilAsync(() => published.Count(c => c.TicketId == outage && c.Version > 1) == 2);
+        Assert.Equal([2, 3], published.Where(c => c.TicketId == outage && c.Version > 1).Select(c => c.Version).Order());
+    }
+
+    [Fact]
     public async Task New_Tickets_Queued_Together_Get_Their_Own_Numbers()
     {
         await using var s = await Scenario.StartAsync();

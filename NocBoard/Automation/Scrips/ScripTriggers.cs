@@ -13,11 +13,9 @@ namespace NocBoard.Automation.Scrips;
 /// </summary>
 public sealed class ScripTriggers(ChangeGenerations generations)
 {
-    private static readonly Type[] Sources = [typeof(Scrip), typeof(QueueSla)];
+    private readonly KeptCopy<Snapshot> kept = new(generations, typeof(Scrip), typeof(QueueSla));
 
-    private volatile Snapshot? snapshot;
-
-    private sealed record Snapshot(long Generation, IReadOnlyList<Scrip> Enabled,
+    private sealed record Snapshot(IReadOnlyList<Scrip> Enabled,
         IReadOnlyList<(int? QueueId, ScripCondition Condition)> Conditions, IReadOnlySet<int> QueuesWithDueIn);
 
     /// <summary>The enabled scrips in the order they run (SortOrder, then id).</summary>
@@ -37,16 +35,12 @@ public sealed class ScripTriggers(ChangeGenerations generations)
                                           && transactions.Any(t => ScripConditions.CanMatch(c.Condition, t.Type, t.Field)));
     }
 
-    private async Task<Snapshot> CurrentAsync(NocDbContext db, CancellationToken ct)
+    private Task<Snapshot> CurrentAsync(NocDbContext db, CancellationToken ct) => kept.GetAsync(async () =>
     {
-        var generation = generations.Of(countAdded: true, Sources);
-        if (snapshot is { } kept && kept.Generation == generation) return kept;
         var enabled = await db.Scrips().AsNoTracking().Where(s => !s.Disabled)
             .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
         var withDueIn = await db.QueueSlas().AsNoTracking().Where(s => s.DueInHours != null).Select(s => s.QueueId).ToListAsync(ct);
         var conditions = enabled.Select(s => (s.QueueId, s.Condition)).Distinct().ToList();
-        var read = new Snapshot(generation, enabled, conditions, withDueIn.ToHashSet());
-        snapshot = read;
-        return read;
-    }
+        return new Snapshot(enabled, conditions, withDueIn.ToHashSet());
+    });
 }
