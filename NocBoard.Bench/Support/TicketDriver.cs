@@ -16,13 +16,20 @@ public sealed class TicketDriver(IPage page)
         return new TicketDriver(page);
     }
 
+    /// <summary>
+    /// Opens the ticket's page, as the agent does before changing it. Separate from the change so a
+    /// benchmark can open it before it starts measuring: loading a page is not part of a change.
+    /// </summary>
+    public async Task OpenAsync(int ticket)
+    {
+        if (page.Url.EndsWith($"/ticket/{ticket}", StringComparison.Ordinal)) return;
+        await page.GotoAsync($"ticket/{ticket}");
+        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+    }
+
     public async Task SetStatusAsync(int ticket, string status)
     {
-        if (!page.Url.EndsWith($"/ticket/{ticket}", StringComparison.Ordinal))
-        {
-            await page.GotoAsync($"ticket/{ticket}");
-            await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
-        }
+        await OpenAsync(ticket);
         await page.GetByTestId("status-menu").ClickAsync();
         await page.GetByTestId($"status-{status}").ClickAsync();
         await Assertions.Expect(page.GetByTestId("ticket-status")).ToHaveTextAsync(status, new() { Timeout = 120_000 });

@@ -215,12 +215,12 @@ public class AlertIntakeTests
         var badges = kit.Scenario.Services.GetRequiredService<AlertBadges>();
         var opened = await kit.SendAsync(Problem());
         var seen = new List<AlertBadge>();
-        using (badges.Watch(opened.TicketId!.Value, seen.Add))
+        using (badges.WatchAll((ticket, badge) => { if (ticket == opened.TicketId) seen.Add(badge); }))
         {
             await kit.SendAsync(Problem());
             await kit.SendAsync(Ok());
         }
         Assert.Equal([(AlertState.Problem, 2), (AlertState.Ok, 3)], seen.Select(b => (b.State, b.Count)));
-        Assert.Equal(("nagios", "core-sw-fra1"), (badges.For(opened.TicketId.Value)!.Source, badges.For(opened.TicketId.Value)!.Key));
+        Assert.Equal(("nagios", "core-sw-fra1"), (badges.For(opened.TicketId!.Value)!.Source, badges.For(opened.TicketId!.Value)!.Key));
     }
 }

@@ -21,6 +21,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<UserClock>();
         Services.AddSingleton<NocBoard.Monitoring.AlertBadges>();   // board cards show alert badges
+        Services.AddSingleton<NocBoard.Board.Pages.SharedCardMarkup>();
     }
 
     /// <summary>Renders as on a live server circuit; locks the services, so it comes last.</summary>

@@ -14,6 +14,7 @@ public static class BoardFeature
         builder.Services.AddScoped<BoardService>();
         builder.Services.AddScoped<BoardDirectory>();
         builder.Services.AddSingleton<PrerenderedBoards>();
+        builder.Services.AddSingleton<Pages.SharedCardMarkup>();
 
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<BoardHubRelay>();

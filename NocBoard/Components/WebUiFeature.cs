@@ -23,6 +23,12 @@ public static class WebUiFeature
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            // Other sites may not frame NocBoard's pages (clickjacking a "resolve" or "give" button).
+            context.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'self'";
+            return next(context);
+        });
         app.UseAntiforgery();
         app.Use((context, next) =>
         {
@@ -42,7 +48,12 @@ public static class WebUiFeature
     public static WebApplication MapWebUi(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Without compression on the circuits' WebSockets: each one kept a deflate state of about a
+        // quarter of a megabyte for as long as its page was open (a wall screen: weeks), more than
+        // the board it shows. Pages travel over the NOC's own network, where the bytes saved are
+        // worth less. Compression also brought Blazor's frame-ancestors policy; the pipeline sets
+        // that itself (UseWebUiPipeline).
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
         return app;
     }
 }

@@ -6,35 +6,41 @@ namespace NocBoard.Monitoring;
 
 /// <summary>
 /// The alert state of alert tickets, in memory, for their cards: filled at start from the current
-/// episodes and updated after each committed alert. A card subscribes for its ticket, so the badge
-/// changes even when the card's own update arrived first.
+/// episodes and updated after each committed alert. A board watches for its tickets' badges, so the
+/// badge changes even when the card's own update arrived first.
 /// </summary>
 public sealed class AlertBadges
 {
     private readonly ConcurrentDictionary<int, AlertBadge> badges = new();
-    private readonly ConcurrentDictionary<int, ImmutableHandlers> watchers = new();
+    // Replaced whole on every change, so Set reads a consistent list without a lock.
+    private Action<int, AlertBadge>[] watchers = [];
 
     public AlertBadge? For(int ticketId) => badges.GetValueOrDefault(ticketId);
 
     public void Set(int ticketId, AlertBadge badge)
     {
         badges[ticketId] = badge;
-        if (watchers.TryGetValue(ticketId, out var handlers))
-            foreach (var handler in handlers.Items) handler(badge);
+        foreach (var handler in Volatile.Read(ref watchers)) handler(ticketId, badge);
     }
 
-    /// <summary>Calls <paramref name="changed"/> whenever the ticket's badge changes; dispose to stop.</summary>
-    public IDisposable Watch(int ticketId, Action<AlertBadge> changed)
+    /// <summary>
+    /// Calls <paramref name="changed"/> with the ticket whenever any badge changes; dispose to stop.
+    /// One watch for a whole board: a screen follows all its cards with one handler rather than one
+    /// a card (200 cards, 50 screens: 10,000 registrations to keep).
+    /// </summary>
+    public IDisposable WatchAll(Action<int, AlertBadge> changed)
     {
-        watchers.AddOrUpdate(ticketId, _ => new([changed]), (_, h) => new([.. h.Items, changed]));
-        return new Unwatch(() =>
+        Change(current => [.. current, changed]);
+        return new Unwatch(() => Change(current => current.Where(h => h != changed).ToArray()));
+    }
+
+    private void Change(Func<Action<int, AlertBadge>[], Action<int, AlertBadge>[]> change)
+    {
+        while (true)
         {
-            while (watchers.TryGetValue(ticketId, out var current))
-            {
-                var rest = current.Items.Where(h => h != changed).ToArray();
-                if (rest.Length == 0 ? watchers.TryRemove(new(ticketId, current)) : watchers.TryUpdate(ticketId, new(rest), current)) break;
-            }
-        });
+            var current = Volatile.Read(ref watchers);
+            if (Interlocked.CompareExchange(ref watchers, change(current), current) == current) return;
+        }
     }
 
     public async Task LoadAsync(NocDbContext db, CancellationToken ct)
@@ -46,8 +52,6 @@ public sealed class AlertBadges
     }
 
     public static AlertBadge Of(AlertEpisode e, string source) => new(source, e.Key, e.State, e.Count, e.LastSeen, e.Flapping);
-
-    private sealed record ImmutableHandlers(Action<AlertBadge>[] Items);
 
     private sealed class Unwatch(Action undo) : IDisposable
     {
