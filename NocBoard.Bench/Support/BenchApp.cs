@@ -91,6 +91,12 @@ public sealed class BenchApp : IAsyncDisposable
         return process.WorkingSet64;
     }
 
+    public int ThreadCount()
+    {
+        process.Refresh();
+        return process.Threads.Count;
+    }
+
     private async Task WaitUntilHealthyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };

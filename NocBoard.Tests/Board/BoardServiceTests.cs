@@ -33,6 +33,26 @@ public class BoardServiceTests
     }
 
     [Fact]
+    public async Task Two_Screens_Loading_The_Same_Board_Share_Its_Cards_Until_A_Card_Changes()
+    {
+        await using var s = await Scenario.StartAsync();
+        var root = await s.RootAsync();
+        var a = await s.TicketAsync("Outage A");
+        var b = await s.TicketAsync("Outage B");
+        Task<BoardView> LoadAsync() => s.InScopeAsync(sp => sp.GetRequiredService<BoardService>().LoadAsync(BoardService.Default, root));
+
+        var first = await LoadAsync();
+        var second = await LoadAsync();
+        await s.ApplyAsync(root, b, new SetStatus("open"));
+        var third = await LoadAsync();
+
+        Assert.Same(first.Cards.Single(c => c.Id == a), second.Cards.Single(c => c.Id == a));
+        Assert.Same(first.Cards.Single(c => c.Id == a), third.Cards.Single(c => c.Id == a));
+        Assert.Equal("open", third.Cards.Single(c => c.Id == b).Status);
+        Assert.Equal("new", first.Cards.Single(c => c.Id == b).Status);
+    }
+
+    [Fact]
     public async Task A_Move_Based_On_An_Old_Card_Is_Refused_And_A_Good_One_Goes_Through_The_Write_Path()
     {
         await using var s = await Scenario.StartAsync();

@@ -15,6 +15,7 @@ public static class BoardFeature
         builder.Services.AddScoped<BoardDirectory>();
         builder.Services.AddSingleton<PrerenderedBoards>();
         builder.Services.AddSingleton<Pages.SharedCardMarkup>();
+        builder.Services.AddSingleton<SharedBoardCards>();
 
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<BoardHubRelay>();

@@ -12,7 +12,7 @@ namespace NocBoard.Board;
 /// Loads boards for a viewer (the tickets they may see that match the board) and moves cards
 /// through the single write path, based on the version the viewer saw.
 /// </summary>
-public sealed class BoardService(NocDbContext db, TicketSearch search, TicketService tickets, QueueDirectory queues)
+public sealed class BoardService(NocDbContext db, TicketSearch search, TicketService tickets, QueueDirectory queues, SharedBoardCards shared)
 {
     public const int MaxCards = 2000;
 
@@ -41,7 +41,7 @@ public sealed class BoardService(NocDbContext db, TicketSearch search, TicketSer
         {
             Definition = board,
             Columns = columns,
-            Cards = cards,
+            Cards = shared.Share(cards),
             Queues = visibleQueues.ToDictionary(q => q.Id, q => q.Name),
             Owners = await OwnerNamesAsync(ownerIds, ct),
         };
