@@ -23,13 +23,15 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
     private const int WarmUp = 3;
 
     /// <summary>
-    /// BENCH_BOARD_PAGE=board/999999 opens that page instead (the same layout, no board) and reports
-    /// only memory per circuit: what a circuit costs before the board adds anything.
+    /// BENCH_BOARD_PAGE=wall opens the wall screen of the same board instead (measured the same way);
+    /// BENCH_BOARD_PAGE=board/999999 a page with the same layout and no board, which reports only
+    /// memory per circuit: what a circuit costs before the board adds anything.
     /// </summary>
-    private static readonly string? OtherPage = Environment.GetEnvironmentVariable("BENCH_BOARD_PAGE");
+    private static readonly string Page = Environment.GetEnvironmentVariable("BENCH_BOARD_PAGE") ?? "board";
+    private static readonly bool ShowsCards = Page is "board" or "wall";
 
     public string Name => "board-circuits";
-    public string Description => $"{Pages} browser circuits with a {Cards}-card board: commit-to-DOM latency, memory per circuit";
+    public string Description => $"{Pages} browser circuits with a {Cards}-card board (/{Page}): commit-to-DOM latency, memory per circuit";
 
     // Each page stamps the moment its DOM shows the card in its new column (a MutationObserver) and
     // hands the stamp over through a promise the benchmark awaits: one call per page and change. (It
@@ -86,9 +88,9 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
                 var context = await BenchLogin.RootContextAsync(browser, app.BaseAddress, cookie);
                 var page = await context.NewPageAsync();
                 page.SetDefaultTimeout(120_000);
-                await page.GotoAsync(OtherPage ?? "board");
+                await page.GotoAsync(Page);
                 await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
-                if (OtherPage is null) await page.WaitForFunctionAsync($"document.querySelectorAll('[data-testid=card]').length >= {Cards}");
+                if (ShowsCards) await page.WaitForFunctionAsync($"document.querySelectorAll('[data-testid=card]').length >= {Cards}");
                 return page;
             })));
         }
@@ -107,7 +109,7 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
             Console.WriteLine($"holding the {pages.Count} pages open for {hold} s: server process {app.ProcessId}");
             await Task.Delay(TimeSpan.FromSeconds(hold), ct);
         }
-        if (OtherPage is not null) return; // a page without the board: only its memory per circuit is of interest
+        if (!ShowsCards) return; // a page without the board: only its memory per circuit is of interest
 
         var all = new List<double>();
         var everyPage = new List<double>();
