@@ -113,6 +113,7 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
 
         var all = new List<double>();
         var everyPage = new List<double>();
+        var slowest = new List<(int Change, double Ms)>();
         TimeSpan serverCpu = default, browserCpu = default;
         for (var i = 0; i < Changes + WarmUp && !ct.IsCancellationRequested; i++)
         {
@@ -147,10 +148,13 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
                 browserCpu += ProcessorTime.OfBrowsers() - browsers0;
                 all.AddRange(seen);
                 if (seen.Count > 0) everyPage.Add(seen.Max());
+                if (seen.Count > 0) slowest.Add((i, seen.Max()));
             }
         }
         report.Latencies("board_commit_to_dom", all, "< 250 ms");
         report.Latencies("board_commit_to_every_dom", everyPage);
+        report.Note("slowest changes (change: ms until every page showed it): "
+                    + string.Join(", ", slowest.OrderByDescending(c => c.Ms).Take(5).Select(c => $"{c.Change}: {c.Ms:F0}")));
         report.Figure("board_server_cpu_per_change_ms", serverCpu.TotalMilliseconds / Changes, "ms");
         report.Figure("board_browsers_cpu_per_change_ms", browserCpu.TotalMilliseconds / Changes, "ms");
     }
