@@ -73,7 +73,6 @@ public sealed class BenchApp : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Resident memory of the server process, in bytes.</summary>
     /// <summary>
     /// CPU time the server process has used so far (user and kernel, all threads). Per unit of
     /// work it says what the work costs even when other programs share the machine, where a rate
@@ -85,6 +84,7 @@ public sealed class BenchApp : IAsyncDisposable
         return process.TotalProcessorTime;
     }
 
+    /// <summary>Resident memory of the server process, in bytes.</summary>
     public long WorkingSet()
     {
         process.Refresh();

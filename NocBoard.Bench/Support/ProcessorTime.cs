@@ -3,17 +3,11 @@ using System.Diagnostics;
 namespace NocBoard.Bench.Support;
 
 /// <summary>
-/// CPU time used so far by the server and by the browsers the benchmark started: on two shared
-/// cores a latency alone does not say who was busy.
+/// CPU time used so far by the browsers the benchmark started (the server's: <see cref="BenchApp.ProcessorTime"/>):
+/// on two shared cores a latency alone does not say who was busy.
 /// </summary>
 public static class ProcessorTime
 {
-    public static TimeSpan OfProcess(int pid)
-    {
-        using var process = Process.GetProcessById(pid);
-        return process.TotalProcessorTime;
-    }
-
     /// <summary>Every Chromium process on the machine (the benchmarks' own: nothing else runs one here).</summary>
     public static TimeSpan OfBrowsers()
     {

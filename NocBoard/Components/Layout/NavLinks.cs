@@ -1,4 +1,5 @@
 using System.Text;
+using NocBoard.Components.Shared;
 using static System.Net.WebUtility;
 
 namespace NocBoard.Components.Layout;
@@ -24,8 +25,7 @@ public static class NavLinks
     }
 
     public static void AppendIcon(StringBuilder html, string icon, string classes) =>
-        html.Append("<svg class=\"mud-icon-root mud-icon-default mud-svg-icon mud-icon-size-medium ").Append(classes)
-            .Append("\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">").Append(icon).Append("</svg>");
+        html.Append(IconMarkup.Of(icon, "mud-icon-default mud-icon-size-medium " + classes));
 
     /// <summary>As NavLink decides: the same path, or (by prefix) a page below it.</summary>
     public static bool IsCurrent(string href, string currentPath, Match match)
