@@ -140,7 +140,7 @@ public class BoardCardTests : ComponentTest
     }
 
     [Fact]
-    public void When_One_Card_Of_A_Column_Changes_The_Others_Keep_Their_Markup_Until_The_Minute_Turns()
+    public void When_One_Card_Of_A_Column_Changes_The_Others_Keep_Their_Markup_And_Passing_Time_Redraws_Only_A_Card_Falling_Due()
     {
         var first = Card(id: 1, priority: 20);
         var second = Card(id: 2, priority: 10, due: Now.AddHours(1)) with { Subject = "Optics warning on sw-2" };
@@ -152,12 +152,27 @@ public class BoardCardTests : ComponentTest
         column.Render(p => p.Add(x => x.Cards, [first with { Priority = 90, Version = 4 }, second]).Add(x => x.View, view).Add(x => x.Now, Now));
         Assert.Contains("noc-prio-high", column.Find("[data-ticket=\"1\"]").ClassName);
         Assert.Equal(secondBefore, MarkupOf(column, 2));
+        var firstAfter = MarkupOf(column, 1);
 
+        // Half an hour on, the same cards: the ages in the markup are the browser's to keep current, nothing is drawn.
+        var renders = column.RenderCount;
+        column.Render(p => p.Add(x => x.Cards, [first with { Priority = 90, Version = 4 }, second]).Add(x => x.View, view).Add(x => x.Now, Now.AddMinutes(30)));
+        Assert.Equal(renders, column.RenderCount);
         Assert.Empty(column.FindAll("[data-ticket=\"2\"] [data-testid=overdue]"));
 
-        // Later: every card is written again, and the second is now overdue.
+        // Past the second's due time: it is drawn again, overdue; the first keeps its markup.
         column.Render(p => p.Add(x => x.Cards, [first with { Priority = 90, Version = 4 }, second]).Add(x => x.View, view).Add(x => x.Now, Now.AddHours(3)));
         Assert.NotEqual(secondBefore, MarkupOf(column, 2));
         Assert.Single(column.FindAll("[data-ticket=\"2\"] [data-testid=overdue]"));
+        Assert.Equal(firstAfter, MarkupOf(column, 1));
+    }
+
+    [Fact]
+    public void Ages_Carry_Their_Moment_For_The_Browser_To_Keep_Current()
+    {
+        var card = Show(Card(due: Now.AddMinutes(90)));
+        var created = card.Find(".noc-card-meta time[data-age]");
+        Assert.Equal("2026-11-23T10:00:00Z", created.GetAttribute("datetime"));
+        Assert.Equal("2026-11-23T13:30:00Z", card.Find("[data-testid=due] time[data-age]").GetAttribute("datetime"));
     }
 }

@@ -61,4 +61,17 @@ public class SharedCardMarkupTests
         Assert.NotSame(before, behind); // long gone: drawn for that screen alone
         Assert.Equal(before, behind);
     }
+
+    [Fact]
+    public void A_Card_Falling_Due_Within_The_Minute_Is_Drawn_Overdue_From_Then_On()
+    {
+        var shared = new SharedCardMarkup();
+        var card = Card() with { Due = Now.AddSeconds(10) };
+
+        var before = shared.Of(card, "Outages", "AS", null, At(Now));
+        var after = shared.Of(card, "Outages", "AS", null, At(Now.AddSeconds(20)));
+
+        Assert.DoesNotContain("data-testid=\"overdue\"", before);
+        Assert.Contains("data-testid=\"overdue\"", after);
+    }
 }

@@ -75,8 +75,9 @@ public static class CardMarkup
         html.Append("</span></div>");
     }
 
-    // As the When component shows a date: relative, with the exact time on hover.
+    // As the When component shows a date: relative, with the exact time on hover; the browser keeps
+    // the relative time current (data-age, ages.js), so the markup stays the same as time passes.
     private static void AppendTime(StringBuilder html, DateTimeOffset value, Context at) =>
-        html.Append("<time datetime=\"").Append(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture)).Append("\" title=\"")
+        html.Append("<time data-age datetime=\"").Append(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)).Append("\" title=\"")
             .Append(HtmlEncode(at.Clock.Exact(value, at.Zone))).Append("\">").Append(HtmlEncode(at.Clock.Relative(value))).Append("</time>");
 }

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NocBoard.Accounts.Rights;
+using NocBoard.Site;
+using Xunit.Abstractions;
+
+namespace NocBoard.Tests.Browser;
+
+/// <summary>
+/// Relative times ("5 minutes ago") are kept current by the browser (ages.js), in the server's
+/// words: a board left open shows ages that move on without the server drawing its cards again.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RelativeTimeTests(ChromiumFixture chromium, BrowserApp app, ITestOutputHelper output)
+    : BrowserTest(chromium, app, output)
+{
+    private const string Password = "Ages-Password-1";
+
+    [Fact]
+    public Task The_Browser_Words_An_Age_As_The_Server_Does() => InBrowserAsync(async () =>
+    {
+        await S.UserAsync("ines", password: Password);
+        var page = await LogInAsync("ines", Password);
+        var now = new DateTimeOffset(2026, 11, 23, 12, 0, 30, TimeSpan.Zero);
+        var server = new UserClock(Options.Create(new SiteOptions()), new FakeTimeProvider(now));
+        TimeSpan[] ages =
+        [
+            TimeSpan.Zero, TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(119), TimeSpan.FromMinutes(2),
+            TimeSpan.FromMinutes(59.9), TimeSpan.FromHours(1), TimeSpan.FromHours(23.99), TimeSpan.FromHours(24),
+            TimeSpan.FromDays(59.9), TimeSpan.FromDays(60), TimeSpan.FromDays(400),
+        ];
+        foreach (var age in ages.Concat(ages.Select(a => -a)))
+        {
+            var when = now - age;
+            var inBrowser = await page.EvaluateAsync<string>("([when, now]) => nocAges.relative(when, now)",
+                new[] { when.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds() });
+            Assert.True(server.Relative(when) == inBrowser, $"{age}: the server says \"{server.Relative(when)}\", the browser \"{inBrowser}\"");
+        }
+    });
+
+    [Fact]
+    public Task A_Card_On_An_Open_Board_Ages_By_Itself() => InBrowserAsync(async () =>
+    {
+        var queue = await S.QueueAsync("Ages");
+        await S.GrantAllAsync(await S.UserAsync("jonas", password: Password), queue, Right.SeeQueue, Right.ShowTicket);
+        var id = await S.TicketAsync("Fibre cut near FRA2", queueId: queue);
+        var page = await LogInAsync("jonas", Password);
+        await OpenAsync(page, "board");
+        var age = page.Locator($"[data-testid=card][data-ticket=\"{id}\"] .noc-card-meta time[data-age]");
+        await Expect(age).ToHaveTextAsync("just now");
+
+        // Seven minutes on by the page's clock: nothing changes on the server, the age moves on (within the refresh interval).
+        await page.Clock.SetFixedTimeAsync(DateTime.UtcNow.AddMinutes(7).AddSeconds(5));
+        await Expect(age).ToHaveTextAsync("7 minutes ago", new() { Timeout = 15_000 });
+    });
+}
