@@ -16,7 +16,8 @@ namespace NocBoard.Bench.Board;
 /// </summary>
 public sealed class BoardCircuitsBenchmark : IBenchmark
 {
-    /// <summary>BENCH_BOARD_PAGES=N opens N pages instead of 50 (more than 10 for a memory figure).</summary>
+    /// <summary>BENCH_BOARD_PAGES=N opens N pages instead of 50 (more than 10 for a memory figure).
+    /// BENCH_BOARD_TRACE=FILE records a Chromium trace of the changes (open it in chrome://tracing or Perfetto).</summary>
     private static readonly int Pages = int.TryParse(Environment.GetEnvironmentVariable("BENCH_BOARD_PAGES"), out var n) && n > 0 ? n : 50;
     private const int Cards = 200;
     private const int Changes = 20;
@@ -75,14 +76,18 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
         // runtime compiles a method again, optimised, after its 30th call, and a page load calls
         // many methods once. Between 10 and 50 boards the JIT's code heap alone grew by 5.7 MB
         // (0.14 MB a board); most of it by the 25th. The slope from 10 is printed beside it.
+        // A single reading moves by a few MB with what the GC holds at that moment (0.7 to 1.1 MB a
+        // circuit in two runs of the same code from two readings), so the figure is the
+        // least-squares slope through a reading after every five boards from the half on.
         var half = Pages / 2 / 5 * 5; // pages open in fives
-        long before = 0, fromTen = 0;
+        long fromTen = 0;
+        var readings = new List<(int Pages, long Bytes)>();
         var pages = new List<IPage>();
         var open = Stopwatch.StartNew();
         foreach (var batch in Enumerable.Range(0, Pages).Chunk(5))
         {
             if (pages.Count == 10) fromTen = await HubFanOutBenchmark.SettledMemoryAsync(app);
-            if (pages.Count == half) before = await HubFanOutBenchmark.SettledMemoryAsync(app);
+            if (pages.Count >= half && half >= 10) readings.Add((pages.Count, await HubFanOutBenchmark.SettledMemoryAsync(app)));
             pages.AddRange(await Task.WhenAll(batch.Select(async _ =>
             {
                 var context = await BenchLogin.RootContextAsync(browser, app.BaseAddress, cookie);
@@ -96,10 +101,13 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
         }
         report.Note($"{pages.Count} board pages open in {open.Elapsed.TotalSeconds:F0} s");
         var after = await HubFanOutBenchmark.SettledMemoryAsync(app);
+        readings.Add((pages.Count, after));
         report.Count("board_circuits", pages.Count, $">= {Pages}");
-        if (pages.Count > half && half >= 10)
+        if (readings.Count >= 2)
         {
-            report.Figure("board_memory_per_circuit_mb", (after - before) / 1048576.0 / (pages.Count - half), "MB", "< 1 MB");
+            report.Note("resident MB by open boards: " + string.Join(", ", readings.Select(r => $"{r.Pages}: {r.Bytes / 1048576.0:F1}")));
+            report.Figure("board_memory_per_circuit_mb", Slope(readings) / 1048576.0, "MB", "< 1 MB");
+            report.Figure("board_memory_per_circuit_two_readings_mb", (after - readings[0].Bytes) / 1048576.0 / (pages.Count - readings[0].Pages), "MB");
             report.Figure("board_memory_per_circuit_from_10_mb", (after - fromTen) / 1048576.0 / (pages.Count - 10), "MB");
         }
         report.Count("board_server_threads", app.ThreadCount());
@@ -113,7 +121,10 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
 
         var all = new List<double>();
         var everyPage = new List<(int Change, double Ms)>(); // per change, until the last page showed it
-        TimeSpan serverCpu = default, browserCpu = default;
+        TimeSpan serverCpu = default;
+        var browserCpu = new Dictionary<string, TimeSpan>(); // by kind of Chromium process
+        var tracePath = Environment.GetEnvironmentVariable("BENCH_BOARD_TRACE");
+        var trace = tracePath is null ? null : await ChromiumTrace.StartAsync(browser);
         for (var i = 0; i < Changes + WarmUp && !ct.IsCancellationRequested; i++)
         {
             var ticket = tickets[1 + i];
@@ -123,7 +134,7 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
             await Task.Delay(500, ct);
             await Task.WhenAll(pages.Select(p => p.EvaluateAsync(Watch, new object[] { ticket, status })));
             var stamps = Task.WhenAll(pages.Select(p => p.EvaluateAsync<double>("() => window.__seen")));
-            var (server0, browsers0) = (app.ProcessorTime(), ProcessorTime.OfBrowsers());
+            var (server0, browsers0) = (app.ProcessorTime(), ProcessorTime.ByBrowserProcess());
             await driver.SetStatusAsync(ticket, status);
             var seen = new List<double>();
             if (await Task.WhenAny(stamps, Task.Delay(TimeSpan.FromSeconds(30), ct)) == stamps)
@@ -144,7 +155,8 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
             {
                 // Includes the agent's page making the change and showing it: the same in every run.
                 serverCpu += app.ProcessorTime() - server0;
-                browserCpu += ProcessorTime.OfBrowsers() - browsers0;
+                foreach (var (kind, used) in ProcessorTime.ByBrowserProcess())
+                    browserCpu[kind] = browserCpu.GetValueOrDefault(kind) + used - browsers0.GetValueOrDefault(kind);
                 all.AddRange(seen);
                 if (seen.Count > 0) everyPage.Add((i, seen.Max()));
             }
@@ -154,6 +166,21 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
         report.Note("slowest changes (change: ms until every page showed it): "
                     + string.Join(", ", everyPage.OrderByDescending(c => c.Ms).Take(5).Select(c => $"{c.Change}: {c.Ms:F0}")));
         report.Figure("board_server_cpu_per_change_ms", serverCpu.TotalMilliseconds / Changes, "ms");
-        report.Figure("board_browsers_cpu_per_change_ms", browserCpu.TotalMilliseconds / Changes, "ms");
+        report.Figure("board_browsers_cpu_per_change_ms", browserCpu.Values.Sum(t => t.TotalMilliseconds) / Changes, "ms");
+        foreach (var (kind, used) in browserCpu.OrderByDescending(k => k.Value))
+            report.Figure($"board_browsers_cpu_per_change_{kind.Replace('-', '_')}_ms", used.TotalMilliseconds / Changes, "ms");
+        if (trace is not null)
+        {
+            await trace.StopAsync(tracePath!);
+            report.Note($"Chromium trace of the changes: {tracePath}");
+        }
+    }
+
+    // Least squares: bytes per page through every reading.
+    private static double Slope(IReadOnlyList<(int Pages, long Bytes)> readings)
+    {
+        var meanX = readings.Average(r => r.Pages);
+        var meanY = readings.Average(r => (double)r.Bytes);
+        return readings.Sum(r => (r.Pages - meanX) * (r.Bytes - meanY)) / readings.Sum(r => (r.Pages - meanX) * (r.Pages - meanX));
     }
 }
