@@ -21,7 +21,7 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
     private static readonly int Pages = int.TryParse(Environment.GetEnvironmentVariable("BENCH_BOARD_PAGES"), out var n) && n > 0 ? n : 50;
     private const int Cards = 200;
     private const int Changes = 20;
-    private const int WarmUp = 3;
+    private const int WarmUp = 3; // changes not counted
 
     /// <summary>
     /// BENCH_BOARD_PAGE=wall opens the wall screen of the same board instead (measured the same way);
@@ -30,6 +30,9 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
     /// </summary>
     private static readonly string Page = Environment.GetEnvironmentVariable("BENCH_BOARD_PAGE") ?? "board";
     private static readonly bool ShowsCards = Page is "board" or "wall";
+
+    /// <summary>BENCH_BOARD_WARMUP=0 measures memory on the fresh server, without the boards opened and closed first.</summary>
+    private static readonly bool WarmUpServer = Environment.GetEnvironmentVariable("BENCH_BOARD_WARMUP") != "0";
 
     public string Name => "board-circuits";
     public string Description => $"{Pages} browser circuits with a {Cards}-card board (/{Page}): commit-to-DOM latency, memory per circuit";
@@ -71,15 +74,42 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
         var driver = await TicketDriver.OpenAsync(await BenchLogin.RootContextAsync(browser, app.BaseAddress, cookie));
         await driver.SetStatusAsync(tickets[0], "stalled"); // the driver's own circuit is not one of the measured ones
 
-        // Memory per circuit is the slope between the half and all of the boards. The first boards
-        // also pay for loading and compiling the code they run, which is no cost of a circuit: the
-        // runtime compiles a method again, optimised, after its 30th call, and a page load calls
-        // many methods once. Between 10 and 50 boards the JIT's code heap alone grew by 5.7 MB
-        // (0.14 MB a board); most of it by the 25th. The slope from 10 is printed beside it.
+        async Task<IPage> OpenBoardAsync()
+        {
+            var context = await BenchLogin.RootContextAsync(browser, app.BaseAddress, cookie);
+            var page = await context.NewPageAsync();
+            page.SetDefaultTimeout(120_000);
+            await page.GotoAsync(Page);
+            await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
+            if (ShowsCards) await page.WaitForFunctionAsync($"document.querySelectorAll('[data-testid=card]').length >= {Cards}");
+            return page;
+        }
+
+        // Memory per circuit is measured on a warmed-up server, as a NOC server runs. The first
+        // boards pay for loading and compiling the code they run, which is no cost of a circuit:
+        // the runtime compiles a method again, optimised, after its 30th call, and a page load calls
+        // many methods once. Between 10 and 50 boards of a fresh server the JIT's code heap grew by
+        // 5.7 MB (0.14 MB a board), and native memory that the JIT allocated while compiling
+        // (heaptrack: 10 MB not yet freed while boards 25 to 50 opened) was about as much again.
+        // So as many boards as the half are opened and left first.
+        var half = Pages / 2 / 5 * 5; // pages open in fives
+        if (WarmUpServer && half >= 10)
+        {
+            foreach (var batch in Enumerable.Range(0, half).Chunk(5))
+                foreach (var page in await Task.WhenAll(batch.Select(_ => OpenBoardAsync())))
+                {
+                    // Leaving the page ends its circuit (Blazor's disconnect beacon on pagehide); a page
+                    // only closed left 2 of 10 circuits kept for Blazor's reconnection period.
+                    await page.GotoAsync("about:blank");
+                    await page.Context.CloseAsync();
+                }
+            report.Note($"{half} boards opened and closed to warm the server up");
+        }
+
         // A single reading moves by a few MB with what the GC holds at that moment (0.7 to 1.1 MB a
         // circuit in two runs of the same code from two readings), so the figure is the
-        // least-squares slope through a reading after every five boards from the half on.
-        var half = Pages / 2 / 5 * 5; // pages open in fives
+        // least-squares slope through a reading after every five boards from the half on. The
+        // slope from 10 is printed beside it.
         long fromTen = 0;
         var readings = new List<(int Pages, long Bytes)>();
         var pages = new List<IPage>();
@@ -88,16 +118,7 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
         {
             if (pages.Count == 10) fromTen = await HubFanOutBenchmark.SettledMemoryAsync(app);
             if (pages.Count >= half && half >= 10) readings.Add((pages.Count, await HubFanOutBenchmark.SettledMemoryAsync(app)));
-            pages.AddRange(await Task.WhenAll(batch.Select(async _ =>
-            {
-                var context = await BenchLogin.RootContextAsync(browser, app.BaseAddress, cookie);
-                var page = await context.NewPageAsync();
-                page.SetDefaultTimeout(120_000);
-                await page.GotoAsync(Page);
-                await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached });
-                if (ShowsCards) await page.WaitForFunctionAsync($"document.querySelectorAll('[data-testid=card]').length >= {Cards}");
-                return page;
-            })));
+            pages.AddRange(await Task.WhenAll(batch.Select(_ => OpenBoardAsync())));
         }
         report.Note($"{pages.Count} board pages open in {open.Elapsed.TotalSeconds:F0} s");
         var after = await HubFanOutBenchmark.SettledMemoryAsync(app);
