@@ -103,7 +103,7 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
                     await page.GotoAsync("about:blank");
                     await page.Context.CloseAsync();
                 }
-            report.Note($"{half} boards opened and closed to warm the server up");
+            report.Note($"{half} boards opened and left to warm the server up");
         }
 
         // A single reading moves by a few MB with what the GC holds at that moment (0.7 to 1.1 MB a

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NocBoard.Accounts.Rights;
 using NocBoard.Site;
+using NocBoard.Tickets.Changes;
 using Xunit.Abstractions;
 
 namespace NocBoard.Tests.Browser;
@@ -52,5 +53,23 @@ public sealed class RelativeTimeTests(ChromiumFixture chromium, BrowserApp app, 
         // Seven minutes on by the page's clock: nothing changes on the server, the age moves on (within the refresh interval).
         await page.Clock.SetFixedTimeAsync(DateTime.UtcNow.AddMinutes(7).AddSeconds(5));
         await Expect(age).ToHaveTextAsync("7 minutes ago", new() { Timeout = 15_000 });
+    });
+
+    [Fact]
+    public Task A_Card_On_An_Open_Board_Turns_Overdue_When_Its_Due_Time_Passes() => InBrowserAsync(async () =>
+    {
+        var queue = await S.QueueAsync("Due soon");
+        await S.GrantAllAsync(await S.UserAsync("karin", password: Password), queue, Right.SeeQueue, Right.ShowTicket);
+        var id = await S.TicketAsync("Maintenance window closes", queueId: queue);
+        var page = await LogInAsync("karin", Password);
+        var due = DateTimeOffset.UtcNow.AddSeconds(10);
+        await S.ApplyAsync(await S.RootAsync(), id, new SetField(TicketField.Due, due.ToString("o")));
+        await OpenAsync(page, "board");
+        var card = page.Locator($"[data-testid=card][data-ticket=\"{id}\"]");
+        await Expect(card.Locator("[data-testid=due]")).ToBeVisibleAsync();
+        Assert.True(DateTimeOffset.UtcNow < due, "the board opened after the due time; the test proves nothing");
+
+        // Nothing changes on the server after the due time: the board's timer draws the card again, red.
+        await Expect(card.Locator("[data-testid=overdue]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
     });
 }
