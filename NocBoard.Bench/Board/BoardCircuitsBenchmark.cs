@@ -31,7 +31,7 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
     private static readonly string Page = Environment.GetEnvironmentVariable("BENCH_BOARD_PAGE") ?? "board";
     private static readonly bool ShowsCards = Page is "board" or "wall";
 
-    /// <summary>BENCH_BOARD_WARMUP=0 measures memory on the fresh server, without the boards opened and closed first.</summary>
+    /// <summary>BENCH_BOARD_WARMUP=0 measures memory on the fresh server, without the boards opened and left first.</summary>
     private static readonly bool WarmUpServer = Environment.GetEnvironmentVariable("BENCH_BOARD_WARMUP") != "0";
 
     public string Name => "board-circuits";

@@ -8,12 +8,10 @@ namespace NocBoard.Bench.Support;
 /// </summary>
 public static class ProcessorTime
 {
-    /// <summary>Every Chromium process on the machine (the benchmarks' own: nothing else runs one here).</summary>
-    public static TimeSpan OfBrowsers() => ByBrowserProcess().Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
-
     /// <summary>
-    /// The same by kind of Chromium process (its --type: renderer, gpu-process, utility; "browser" for
-    /// the main one): whether the pages' own work or the compositing and networking around them costs.
+    /// Every Chromium process on the machine (the benchmarks' own: nothing else runs one here), by
+    /// kind (its --type: renderer, gpu-process, utility; "browser" for the main one): whether the
+    /// pages' own work costs, or the compositing and networking around them.
     /// </summary>
     public static Dictionary<string, TimeSpan> ByBrowserProcess()
     {
