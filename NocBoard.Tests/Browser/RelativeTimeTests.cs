@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
 using NocBoard.Accounts.Rights;
 using NocBoard.Site;
 using NocBoard.Tickets.Changes;
@@ -39,13 +40,19 @@ public sealed class RelativeTimeTests(ChromiumFixture chromium, BrowserApp app, 
         }
     });
 
+    // An agent who may see one queue, signed in, and a ticket there.
+    private async Task<(IPage Page, int Ticket)> AgentWithTicketAsync(string agent, string queueName, string subject)
+    {
+        var queue = await S.QueueAsync(queueName);
+        await S.GrantAllAsync(await S.UserAsync(agent, password: Password), queue, Right.SeeQueue, Right.ShowTicket);
+        var id = await S.TicketAsync(subject, queueId: queue);
+        return (await LogInAsync(agent, Password), id);
+    }
+
     [Fact]
     public Task A_Card_On_An_Open_Board_Ages_By_Itself() => InBrowserAsync(async () =>
     {
-        var queue = await S.QueueAsync("Ages");
-        await S.GrantAllAsync(await S.UserAsync("jonas", password: Password), queue, Right.SeeQueue, Right.ShowTicket);
-        var id = await S.TicketAsync("Fibre cut near FRA2", queueId: queue);
-        var page = await LogInAsync("jonas", Password);
+        var (page, id) = await AgentWithTicketAsync("jonas", "Ages", "Fibre cut near FRA2");
         await OpenAsync(page, "board");
         var age = page.Locator($"[data-testid=card][data-ticket=\"{id}\"] .noc-card-meta time[data-age]");
         await Expect(age).ToHaveTextAsync("just now");
@@ -58,10 +65,7 @@ public sealed class RelativeTimeTests(ChromiumFixture chromium, BrowserApp app, 
     [Fact]
     public Task A_Card_On_An_Open_Board_Turns_Overdue_When_Its_Due_Time_Passes() => InBrowserAsync(async () =>
     {
-        var queue = await S.QueueAsync("Due soon");
-        await S.GrantAllAsync(await S.UserAsync("karin", password: Password), queue, Right.SeeQueue, Right.ShowTicket);
-        var id = await S.TicketAsync("Maintenance window closes", queueId: queue);
-        var page = await LogInAsync("karin", Password);
+        var (page, id) = await AgentWithTicketAsync("karin", "Due soon", "Maintenance window closes");
         var due = DateTimeOffset.UtcNow.AddSeconds(10);
         await S.ApplyAsync(await S.RootAsync(), id, new SetField(TicketField.Due, due.ToString("o")));
         await OpenAsync(page, "board");
