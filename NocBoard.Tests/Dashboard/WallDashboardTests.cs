@@ -13,6 +13,7 @@ public class WallDashboardTests
         await using var s = await Scenario.StartAsync();
         var id = await s.TicketAsync("Core router down in FRA1");
         await s.ApplyAsync(await s.RootAsync(), id, new SetField(TicketField.Priority, "95"));
+        await s.ApplyAsync(await s.RootAsync(), id, new SetField(TicketField.Due, DateTimeOffset.UtcNow.AddHours(3).ToString("o")));
         using var web = WebSession.For(s.App);
         await web.LoginOrFailAsync("root", NocAppFactory.RootPassword);
 
@@ -24,6 +25,8 @@ public class WallDashboardTests
         Assert.Contains($"data-ticket=\"{id}\"", page);
         Assert.Contains("Core router down in FRA1", page);
         Assert.Contains("noc-wall-row noc-prio-high", page);
+        // The due time as an age the browser keeps current (ages.js).
+        Assert.Matches("· due <time data-age datetime=\"[^\"]+\" title=\"[^\"]+\">in [23] hours</time>", page);
         Assert.DoesNotContain("class=\"mud-appbar", page);
         Assert.DoesNotContain("Log out", page);
     }
