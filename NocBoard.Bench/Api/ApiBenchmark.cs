@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using NocBoard.Api.Tokens;
 using NocBoard.Bench.Support;
 
 namespace NocBoard.Bench.Api;
@@ -30,19 +29,10 @@ public sealed class ApiBenchmark : IBenchmark
         await using var app = await BenchApp.StartAsync(new Dictionary<string, string?> { ["RateLimits__Enabled"] = "false" });
         var database = Path.Combine(app.DataDirectory, "nocboard.db");
 
+        var secret = await BenchLogin.RootAccessTokenAsync(app, ct);
         int rootId;
-        string secret;
         await using (var db = TicketLoader.Open(database))
-        {
             rootId = await db.Users.Where(u => u.UserName == "root").Select(u => u.Id).SingleAsync(ct);
-            secret = AccessTokens.SecretPrefix + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
-            db.AccessTokens.Add(new AccessToken
-            {
-                UserId = rootId, Name = "bench", Hash = AccessTokens.HashOf(secret), Prefix = secret[..12],
-                Created = DateTimeOffset.UtcNow, CreatedById = rootId,
-            });
-            await db.SaveChangesAsync(ct);
-        }
 
         var load = await TicketLoader.LoadAsync(database, Tickets, rootId, ct);
         report.Count("api_tickets_loaded", Tickets);

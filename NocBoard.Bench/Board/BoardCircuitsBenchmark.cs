@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
@@ -31,6 +32,13 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
     private static readonly string Page = Environment.GetEnvironmentVariable("BENCH_BOARD_PAGE") ?? "board";
     private static readonly bool ShowsCards = Page is "board" or "wall";
 
+    /// <summary>
+    /// BENCH_BOARD_CHANGE=api makes the changes through the REST API instead of an agent's page in the
+    /// same browser: the agent's browser, in a NOC on a machine of its own, then uses none of the
+    /// CPU the measured pages share.
+    /// </summary>
+    private static readonly bool ChangeByApi = Environment.GetEnvironmentVariable("BENCH_BOARD_CHANGE") == "api";
+
     /// <summary>BENCH_BOARD_WARMUP=0 measures memory on the fresh server, without the boards opened and left first.</summary>
     private static readonly bool WarmUpServer = Environment.GetEnvironmentVariable("BENCH_BOARD_WARMUP") != "0";
 
@@ -38,22 +46,38 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
     public string Description => $"{Pages} browser circuits with a {Cards}-card board (/{Page}): commit-to-DOM latency, memory per circuit";
 
     // Each page stamps the moment its DOM shows the card in its new column (a MutationObserver) and
-    // hands the stamp over through a promise the benchmark awaits: one call per page and change. (It
-    // used to ask all 50 pages every 50 ms until each had it, 1,000 calls a second through the
-    // Playwright driver into the renderers, on the same two cores as the server and the pages it
-    // was timing.)
+    // keeps the stamp until the benchmark collects it, after the change has reached every page:
+    // nothing asks the pages anything while they are being timed. (Awaiting a promise in each page
+    // meant 50 answers through the DevTools protocol in the middle of the window, and before that
+    // asking every 50 ms meant 1,000 calls a second, on the two cores the pages and server share.)
     private const string Watch = """
         ([id, status]) => {
             const done = () => document.querySelector(`[data-testid=column-${status}] [data-ticket="${id}"]`) !== null;
             if (window.__observer) window.__observer.disconnect();
-            window.__seen = new Promise(resolve => {
-                window.__observer = new MutationObserver(() => {
-                    if (done()) { window.__observer.disconnect(); resolve(performance.timeOrigin + performance.now()); }
-                });
-                window.__observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+            window.__seen = null;
+            window.__observer = new MutationObserver(() => {
+                if (done()) { window.__observer.disconnect(); window.__seen = [performance.timeOrigin + performance.now(), window.__messageAt]; }
             });
+            window.__observer.observe(document.body, { childList: true, subtree: true, attributes: true });
         }
         """;
+
+    // The moment the last WebSocket message reached the page: Blazor applies a render batch as its
+    // message arrives, so at the DOM's stamp this is the batch's arrival. It splits the latency into
+    // the way to the page (server, network, the page being scheduled) and the page's own work.
+    private const string StampMessages = """
+        const Native = window.WebSocket;
+        window.WebSocket = function (...args) {
+            const socket = new Native(...args);
+            socket.addEventListener('message', () => { window.__messageAt = performance.timeOrigin + performance.now(); });
+            return socket;
+        };
+        window.WebSocket.prototype = Native.prototype;
+        Object.assign(window.WebSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+        """;
+
+    /// <summary>How long after a change the pages are first asked for their stamps; a page without one yet is asked again each half second.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
 
     public async Task RunAsync(BenchReport report, CancellationToken ct)
     {
@@ -77,6 +101,7 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
         async Task<IPage> OpenBoardAsync()
         {
             var context = await BenchLogin.RootContextAsync(browser, app.BaseAddress, cookie);
+            await context.AddInitScriptAsync(StampMessages);
             var page = await context.NewPageAsync();
             page.SetDefaultTimeout(120_000);
             await page.GotoAsync(Page);
@@ -144,39 +169,51 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
         var everyPage = new List<(int Change, double Ms)>(); // per change, until the last page showed it
         TimeSpan serverCpu = default;
         var browserCpu = new Dictionary<string, TimeSpan>(); // by kind of Chromium process
+        using var api = ChangeByApi ? await ApiClientAsync(app, ct) : null;
+        var toMessage = new List<double>();
+        var messageToDom = new List<double>();
         var tracePath = Environment.GetEnvironmentVariable("BENCH_BOARD_TRACE");
         var trace = tracePath is null ? null : await ChromiumTrace.StartAsync(browser);
+        await Task.Delay(TimeSpan.FromSeconds(5), ct); // the last pages opened are still settling
+        var idle = ProcessorTime.ByBrowserProcess();
+        await Task.Delay(Settle, ct);
+        var browsersIdle = ProcessorTime.ByBrowserProcess().Sum(k => (k.Value - idle.GetValueOrDefault(k.Key)).TotalMilliseconds);
         for (var i = 0; i < Changes + WarmUp && !ct.IsCancellationRequested; i++)
         {
             var ticket = tickets[1 + i];
             var status = "stalled";
             // The agent's page is open (and settled) before anything is measured: only the change counts.
-            await driver.OpenAsync(ticket);
+            if (api is null) await driver.OpenAsync(ticket);
             await Task.Delay(500, ct);
             await Task.WhenAll(pages.Select(p => p.EvaluateAsync(Watch, new object[] { ticket, status })));
-            var stamps = Task.WhenAll(pages.Select(p => p.EvaluateAsync<double>("() => window.__seen")));
             var (server0, browsers0) = (app.ProcessorTime(), ProcessorTime.ByBrowserProcess());
-            await driver.SetStatusAsync(ticket, status);
+            if (api is null) await driver.SetStatusAsync(ticket, status);
+            else (await api.PutAsJsonAsync($"api/v1/tickets/{ticket}/status", new { status }, ct)).EnsureSuccessStatusCode();
+            await Task.Delay(Settle, ct);
+            var (server1, browsers1) = (app.ProcessorTime(), ProcessorTime.ByBrowserProcess());
+            var stamps = await CollectStampsAsync(pages, ct);
             var seen = new List<double>();
-            if (await Task.WhenAny(stamps, Task.Delay(TimeSpan.FromSeconds(30), ct)) == stamps)
+            var wait = Stopwatch.StartNew();
+            var key = (0, -1);
+            while (wait.Elapsed < TimeSpan.FromSeconds(10)
+                   && (key = committed.Keys.Where(k => k.Item1 == ticket).DefaultIfEmpty((0, -1)).Max()).Item2 <= 0)
+                await Task.Delay(20, ct);
+            if (stamps.Count == pages.Count && key.Item2 > 0)
             {
-                var wait = Stopwatch.StartNew();
-                var key = (0, -1);
-                while (wait.Elapsed < TimeSpan.FromSeconds(10)
-                       && (key = committed.Keys.Where(k => k.Item1 == ticket).DefaultIfEmpty((0, -1)).Max()).Item2 <= 0)
-                    await Task.Delay(20, ct);
-                if (key.Item2 > 0)
+                var at = (committed[key] - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+                seen = stamps.Select(t => t.Dom - at).ToList();
+                if (i >= WarmUp)
                 {
-                    var at = (committed[key] - DateTimeOffset.UnixEpoch).TotalMilliseconds;
-                    seen = (await stamps).Select(t => t - at).ToList();
+                    toMessage.AddRange(stamps.Select(t => t.Message - at));
+                    messageToDom.AddRange(stamps.Select(t => t.Dom - t.Message));
                 }
             }
             if (seen.Count < pages.Count) report.Note($"change {i}: not every page showed it within 30 s");
             if (i >= WarmUp)
             {
                 // Includes the agent's page making the change and showing it: the same in every run.
-                serverCpu += app.ProcessorTime() - server0;
-                foreach (var (kind, used) in ProcessorTime.ByBrowserProcess())
+                serverCpu += server1 - server0;
+                foreach (var (kind, used) in browsers1)
                     browserCpu[kind] = browserCpu.GetValueOrDefault(kind) + used - browsers0.GetValueOrDefault(kind);
                 all.AddRange(seen);
                 if (seen.Count > 0) everyPage.Add((i, seen.Max()));
@@ -184,16 +221,42 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
         }
         report.Latencies("board_commit_to_dom", all, "< 250 ms");
         report.Latencies("board_commit_to_every_dom", everyPage.Select(c => c.Ms).ToList());
+        report.Latencies("board_commit_to_message", toMessage);
+        report.Latencies("board_message_to_dom", messageToDom);
         report.Note("slowest changes (change: ms until every page showed it): "
                     + string.Join(", ", everyPage.OrderByDescending(c => c.Ms).Take(5).Select(c => $"{c.Change}: {c.Ms:F0}")));
+        // CPU from the change until the pages are asked for their stamps (the change and the 2 s after
+        // it); the browsers' use in 2 s with nothing happening is printed beside, to subtract.
         report.Figure("board_server_cpu_per_change_ms", serverCpu.TotalMilliseconds / Changes, "ms");
         report.Figure("board_browsers_cpu_per_change_ms", browserCpu.Values.Sum(t => t.TotalMilliseconds) / Changes, "ms");
+        report.Figure("board_browsers_cpu_idle_2s_ms", browsersIdle, "ms");
         foreach (var (kind, used) in browserCpu.OrderByDescending(k => k.Value))
             report.Figure($"board_browsers_cpu_per_change_{kind.Replace('-', '_')}_ms", used.TotalMilliseconds / Changes, "ms");
         if (trace is not null)
         {
             await trace.StopAsync(tracePath!);
             report.Note($"Chromium trace of the changes: {tracePath}");
+        }
+    }
+
+    private static async Task<HttpClient> ApiClientAsync(BenchApp app, CancellationToken ct)
+    {
+        var http = new HttpClient { BaseAddress = app.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await BenchLogin.RootAccessTokenAsync(app, ct));
+        return http;
+    }
+
+    // Every page's stamps once the change should have reached them all; a page still without one is
+    // asked again each half second, for 30 s at most (it is then left out, and the change reported).
+    private static async Task<List<(double Dom, double Message)>> CollectStampsAsync(List<IPage> pages, CancellationToken ct)
+    {
+        var give = Stopwatch.StartNew();
+        while (true)
+        {
+            var stamps = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<double[]?>("() => window.__seen")));
+            if (stamps.All(t => t is not null) || give.Elapsed > TimeSpan.FromSeconds(30))
+                return [.. stamps.OfType<double[]>().Select(t => (t[0], t[1]))];
+            await Task.Delay(500, ct);
         }
     }
 

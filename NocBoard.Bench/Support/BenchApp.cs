@@ -12,6 +12,8 @@ namespace NocBoard.Bench.Support;
 /// </summary>
 public sealed class BenchApp : IAsyncDisposable
 {
+    private const string ServerPrefix = "BENCH_SERVER_";
+
     public const string RootPassword = "bench-Root-Passw0rd!";
 
     private readonly Process process;
@@ -53,6 +55,10 @@ public sealed class BenchApp : IAsyncDisposable
         start.Environment["Bootstrap__RootPassword"] = RootPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>()) start.Environment[key] = value;
+        // BENCH_SERVER_X=Y sets X=Y for the server alone (e.g. the runtime's DOTNET_ settings), not for the benchmark.
+        foreach (var entry in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>())
+            if (entry.Key is string key && key.StartsWith(ServerPrefix, StringComparison.Ordinal) && key.Length > ServerPrefix.Length)
+                start.Environment[key[ServerPrefix.Length..]] = entry.Value as string;
 
         var process = new Process { StartInfo = start };
         var app = new BenchApp(process, new Uri($"http://127.0.0.1:{port}/"), data);

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using NocBoard.Api.Tokens;
+using NocBoard.Bench.Api;
 
 namespace NocBoard.Bench.Support;
 
@@ -34,10 +37,28 @@ public static partial class BenchLogin
         return context;
     }
 
+    /// <summary>A new access token of root's for the REST API, written to the database as an admin's "new token" would be.</summary>
+    public static async Task<string> RootAccessTokenAsync(BenchApp app, CancellationToken ct)
+    {
+        var secret = AccessTokens.SecretPrefix + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
+        await using var db = TicketLoader.Open(Path.Combine(app.DataDirectory, "nocboard.db"));
+        var rootId = await db.Users.Where(u => u.UserName == "root").Select(u => u.Id).SingleAsync(ct);
+        db.AccessTokens.Add(new AccessToken
+        {
+            UserId = rootId, Name = "bench", Hash = AccessTokens.HashOf(secret), Prefix = secret[..12],
+            Created = DateTimeOffset.UtcNow, CreatedById = rootId,
+        });
+        await db.SaveChangesAsync(ct);
+        return secret;
+    }
+
+    /// <summary>BENCH_CHROMIUM=PATH runs another Chromium build (e.g. /usr/bin/chromium-headless-shell).</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("BENCH_CHROMIUM") ?? "/usr/bin/chromium";
+
     public static async Task<IBrowser> ChromiumAsync(IPlaywright playwright) =>
         await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = ChromiumPath,
             Headless = true,
             Args =
             [

@@ -16,22 +16,29 @@ public static class ProcessorTime
     public static Dictionary<string, TimeSpan> ByBrowserProcess()
     {
         var total = new Dictionary<string, TimeSpan>();
-        foreach (var process in Process.GetProcessesByName("chromium"))
+        foreach (var process in Process.GetProcesses())
         {
             using (process)
             {
                 try
                 {
+                    if (!IsChromium(process.Id)) continue;
                     var kind = KindOf(process.Id);
                     total[kind] = total.GetValueOrDefault(kind) + process.TotalProcessorTime;
                 }
                 catch (InvalidOperationException) { } // ended meanwhile
                 catch (System.ComponentModel.Win32Exception) { }
                 catch (IOException) { }
+                catch (UnauthorizedAccessException) { } // not ours (the container's first process)
             }
         }
         return total;
     }
+
+    // By the program the process runs: Debian's /usr/bin/chromium* are scripts starting
+    // /usr/lib/chromium/<same name>, and a process name is cut to 15 characters.
+    private static bool IsChromium(int pid) =>
+        Path.GetFileName(File.ResolveLinkTarget($"/proc/{pid}/exe", false)?.FullName) == Path.GetFileName(BenchLogin.ChromiumPath);
 
     private static string KindOf(int pid)
     {
