@@ -36,17 +36,23 @@ public sealed class BenchApp : IAsyncDisposable
     }
 
     /// <summary>Starts the app; <paramref name="environment"/> adds or overrides settings (Section__Key).</summary>
-    public static async Task<BenchApp> StartAsync(IDictionary<string, string?>? environment = null, string? dataDirectory = null)
+    /// <param name="ownSession">
+    /// Runs the server in a session of its own (setsid), so that Linux schedules it as a group of its
+    /// own (autogroup), apart from the benchmark, and <see cref="SetSessionNice"/> can weigh it.
+    /// </param>
+    public static async Task<BenchApp> StartAsync(IDictionary<string, string?>? environment = null, string? dataDirectory = null, bool ownSession = false)
     {
         var port = FreeLoopbackPort();
         var data = dataDirectory ?? Directory.CreateTempSubdirectory("nocboard-bench-").FullName;
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(ownSession ? "/usr/bin/setsid" : DotnetHost())
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // setsid runs the program in its own process (it is not a group leader), so the PID is the server's.
+        if (ownSession) start.ArgumentList.Add(DotnetHost());
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NocBoard.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
@@ -77,6 +83,23 @@ public sealed class BenchApp : IAsyncDisposable
             throw;
         }
         return app;
+    }
+
+    /// <summary>
+    /// Weighs the server's scheduling group (its session, see <c>ownSession</c>) against the other
+    /// groups on the machine: a negative nice gives it precedence. Needs root for a negative value.
+    /// </summary>
+    public void SetSessionNice(int nice)
+    {
+        try
+        {
+            File.WriteAllText($"/proc/{process.Id}/autogroup", nice.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"Could not set the server's scheduling group to nice {nice} ({e.Message}): this needs root and a kernel with autogroups (kernel.sched_autogroup_enabled=1).", e);
+        }
     }
 
     /// <summary>
