@@ -44,7 +44,7 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
     /// of its own; here they share two cores. Linux schedules them as two groups (autogroups: Chromium
     /// starts in a session of its own, the server is started in one), and a group that is mostly idle,
     /// as the server is between changes, gets little of a core when it wakes: its threads waited
-    /// 100–500 ms, runnable, while the pages it had already updated drew their frames (perf sched),
+    /// 80–500 ms, runnable, while the pages it had already updated drew their frames (perf sched),
     /// so the batches for the other pages left the server that late. The server's group is given
     /// precedence (nice -20), as its own machine would give it; BENCH_SERVER_NICE=0 measures without.
     /// </summary>

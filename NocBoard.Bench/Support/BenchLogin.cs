@@ -7,7 +7,7 @@ using NocBoard.Bench.Api;
 
 namespace NocBoard.Bench.Support;
 
-/// <summary>Signing in as root, through the login form, for HTTP clients and for Chromium.</summary>
+/// <summary>Signing in as root: through the login form, for HTTP clients and for Chromium; with an access token, for the REST API.</summary>
 public static partial class BenchLogin
 {
     public const string CookieName = "NocBoard.Auth";
