@@ -11,7 +11,7 @@ namespace NocBoard.Bench.Board;
 
 /// <summary>
 /// 50 headless Chromium pages, each its own Blazor circuit with the 200-card board open; an agent
-/// changes tickets from another page. Latency is from the commit (Committed, from a hub client
+/// changes tickets from another page (or through the REST API, BENCH_BOARD_CHANGE=api). Latency is from the commit (Committed, from a hub client
 /// listening beside) to the moment each page's DOM shows the card in its new column (a
 /// MutationObserver in the page stamps it). Also: server memory per open board circuit.
 /// </summary>
@@ -187,10 +187,7 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
         var messageToDom = new List<double>();
         var tracePath = Environment.GetEnvironmentVariable("BENCH_BOARD_TRACE");
         var trace = tracePath is null ? null : await ChromiumTrace.StartAsync(browser);
-        await Task.Delay(TimeSpan.FromSeconds(5), ct); // the last pages opened are still settling
-        var idle = ProcessorTime.ByBrowserProcess();
-        await Task.Delay(Settle, ct);
-        var browsersIdle = ProcessorTime.ByBrowserProcess().Sum(k => (k.Value - idle.GetValueOrDefault(k.Key)).TotalMilliseconds);
+        var browsersIdle = await ProcessorTime.BrowsersIdleAsync(Settle, ct);
         for (var i = 0; i < Changes + WarmUp && !ct.IsCancellationRequested; i++)
         {
             var ticket = tickets[1 + i];

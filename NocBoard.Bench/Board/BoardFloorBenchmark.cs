@@ -86,10 +86,7 @@ public sealed partial class BoardFloorBenchmark : IBenchmark
         if (sockets.Count != Pages) throw new InvalidOperationException($"{sockets.Count} of {Pages} pages connected their WebSocket");
         report.Count("floor_pages", pages.Count, $">= {Pages}");
 
-        await Task.Delay(TimeSpan.FromSeconds(5), ct); // the last pages opened are still settling
-        var idle0 = ProcessorTime.ByBrowserProcess();
-        await Task.Delay(Between, ct);
-        var idle = Used(idle0, ProcessorTime.ByBrowserProcess());
+        var idle = await ProcessorTime.BrowsersIdleAsync(Between, ct);
 
         var sent = new List<double>();
         double cpu = 0;
@@ -99,7 +96,7 @@ public sealed partial class BoardFloorBenchmark : IBenchmark
             sent.Add((DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds);
             await sockets.SendToAllAsync(ct);
             await Task.Delay(Between, ct);
-            if (i >= WarmUp) cpu += Used(before, ProcessorTime.ByBrowserProcess());
+            if (i >= WarmUp) cpu += ProcessorTime.Between(before, ProcessorTime.ByBrowserProcess());
         }
 
         var stamps = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<double[]>("() => window.__stamps")));
@@ -118,9 +115,6 @@ public sealed partial class BoardFloorBenchmark : IBenchmark
         report.Figure("floor_browsers_cpu_per_change_ms", cpu / Changes, "ms");
         report.Figure("floor_browsers_cpu_idle_2s_ms", idle, "ms");
     }
-
-    private static double Used(Dictionary<string, TimeSpan> before, Dictionary<string, TimeSpan> after) =>
-        after.Sum(k => (k.Value - before.GetValueOrDefault(k.Key)).TotalMilliseconds);
 
     // The board as NocBoard drew it for root, once every card is on it.
     private static async Task<string> DrawnBoardAsync(IBrowser browser, Uri site, string cookie)

@@ -35,6 +35,22 @@ public static class ProcessorTime
         return total;
     }
 
+    /// <summary>Milliseconds of CPU every browser process together used between two readings of <see cref="ByBrowserProcess"/>.</summary>
+    public static double Between(Dictionary<string, TimeSpan> before, Dictionary<string, TimeSpan> after) =>
+        after.Sum(k => (k.Value - before.GetValueOrDefault(k.Key)).TotalMilliseconds);
+
+    /// <summary>
+    /// Milliseconds of CPU the browsers use in <paramref name="window"/> with nothing happening, once
+    /// the pages opened last have settled (5 s): printed beside a figure per change, to subtract.
+    /// </summary>
+    public static async Task<double> BrowsersIdleAsync(TimeSpan window, CancellationToken ct)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(5), ct);
+        var before = ByBrowserProcess();
+        await Task.Delay(window, ct);
+        return Between(before, ByBrowserProcess());
+    }
+
     // By the program the process runs: Debian's /usr/bin/chromium* are scripts starting
     // /usr/lib/chromium/<same name>, and a process name is cut to 15 characters.
     private static bool IsChromium(int pid) =>
