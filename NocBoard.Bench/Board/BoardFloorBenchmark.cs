@@ -28,6 +28,10 @@ public sealed partial class BoardFloorBenchmark : IBenchmark
     private const int WarmUp = 3; // changes not counted
     private static readonly TimeSpan Between = TimeSpan.FromSeconds(2);
 
+    // BENCH_FLOOR_CSS: rules added after the board's own stylesheets, to measure a cheaper card or
+    // column before the app is changed.
+    private static readonly string? ExtraCss = Environment.GetEnvironmentVariable("BENCH_FLOOR_CSS");
+
     public string Name => "board-floor";
     public string Description => $"{Pages} browser pages with the {Cards}-card board as static HTML, one WebSocket message to all at once: the browsers' floor under board-circuits";
 
@@ -70,6 +74,7 @@ public sealed partial class BoardFloorBenchmark : IBenchmark
         // still come from NocBoard.
         var board = await DrawnBoardAsync(browser, app.BaseAddress, cookie);
         sockets.Page = Scripts().Replace(Base().Replace(board, ""), "")
+            .Replace("</head>", ExtraCss is null ? "</head>" : $"<style>{ExtraCss}</style></head>")
             .Replace("</body>", Mover.Replace("{SOCKET}", sockets.Address.Replace("http://", "ws://", StringComparison.Ordinal)) + "</body>");
         sockets.Page = Relative().Replace(sockets.Page, m => $"{m.Groups[1].Value}=\"{new Uri(app.BaseAddress, m.Groups[2].Value)}\"");
         var pages = new List<IPage>();
@@ -86,17 +91,27 @@ public sealed partial class BoardFloorBenchmark : IBenchmark
         if (sockets.Count != Pages) throw new InvalidOperationException($"{sockets.Count} of {Pages} pages connected their WebSocket");
         report.Count("floor_pages", pages.Count, $">= {Pages}");
 
+        var tracePath = Environment.GetEnvironmentVariable("BENCH_BOARD_TRACE");
+        var trace = tracePath is null ? null : await ChromiumTrace.StartAsync(browser);
         var idle = await ProcessorTime.BrowsersIdleAsync(Between, ct);
 
         var sent = new List<double>();
-        double cpu = 0;
+        var cpu = new Dictionary<string, double>(); // by kind of Chromium process
         for (var i = 0; i < Changes + WarmUp && !ct.IsCancellationRequested; i++)
         {
             var before = ProcessorTime.ByBrowserProcess();
             sent.Add((DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds);
             await sockets.SendToAllAsync(ct);
             await Task.Delay(Between, ct);
-            if (i >= WarmUp) cpu += ProcessorTime.Between(before, ProcessorTime.ByBrowserProcess());
+            var after = ProcessorTime.ByBrowserProcess();
+            if (i < WarmUp) continue;
+            foreach (var (kind, used) in after)
+                cpu[kind] = cpu.GetValueOrDefault(kind) + (used - before.GetValueOrDefault(kind)).TotalMilliseconds;
+        }
+        if (trace is not null)
+        {
+            await trace.StopAsync(tracePath!);
+            report.Note($"Chromium trace of the changes: {tracePath}");
         }
 
         var stamps = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<double[]>("() => window.__stamps")));
@@ -112,8 +127,10 @@ public sealed partial class BoardFloorBenchmark : IBenchmark
         report.Latencies("floor_send_to_dom", all);
         report.Latencies("floor_send_to_every_dom", everyPage);
         // From the send to the question for stamps (the change and the 2 s after it); idle beside, to subtract.
-        report.Figure("floor_browsers_cpu_per_change_ms", cpu / Changes, "ms");
+        report.Figure("floor_browsers_cpu_per_change_ms", cpu.Values.Sum() / Changes, "ms");
         report.Figure("floor_browsers_cpu_idle_2s_ms", idle, "ms");
+        foreach (var (kind, used) in cpu.OrderByDescending(k => k.Value))
+            report.Figure($"floor_browsers_cpu_per_change_{kind.Replace('-', '_')}_ms", used / Changes, "ms");
     }
 
     // The board as NocBoard drew it for root, once every card is on it.

@@ -25,12 +25,17 @@ public sealed class ChromiumTrace
         session.Event("Tracing.tracingComplete").OnEvent += (_, _) => complete.TrySetResult();
     }
 
+    // BENCH_TRACE_CATEGORIES=toplevel,blink: fewer categories, for CPU times close to an untraced
+    // run's (DevTools' timeline categories track every invalidation, and double a frame's cost).
+    private static readonly string[] Categories =
+        (Environment.GetEnvironmentVariable("BENCH_TRACE_CATEGORIES") ?? "devtools.timeline,disabled-by-default-devtools.timeline,toplevel,blink,cc,viz,v8").Split(',');
+
     public static async Task<ChromiumTrace> StartAsync(IBrowser browser)
     {
         var trace = new ChromiumTrace(await browser.NewBrowserCDPSessionAsync());
         await trace.session.SendAsync("Tracing.start", new()
         {
-            ["traceConfig"] = new { includedCategories = new[] { "devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "blink", "cc", "viz", "v8" } },
+            ["traceConfig"] = new { includedCategories = Categories },
         });
         return trace;
     }
