@@ -183,13 +183,13 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
         var all = new List<double>();
         var everyPage = new List<(int Change, double Ms)>(); // per change, until the last page showed it
         TimeSpan serverCpu = default;
-        var browserCpu = new Dictionary<string, TimeSpan>(); // by kind of Chromium process
+        var browserCpu = new ProcessorTime.PerChange();
         using var api = ChangeByApi ? await ApiClientAsync(app, ct) : null;
         var toMessage = new List<double>();
         var messageToDom = new List<double>();
         var tracePath = Environment.GetEnvironmentVariable("BENCH_BOARD_TRACE");
         var trace = tracePath is null ? null : await ChromiumTrace.StartAsync(browser);
-        var browsersIdle = await ProcessorTime.BrowsersIdleAsync(Settle, ct);
+        var (browsersIdle, serverIdle) = await ProcessorTime.IdleAsync(Settle, app, ct);
         for (var i = 0; i < Changes + WarmUp && !ct.IsCancellationRequested; i++)
         {
             var ticket = tickets[1 + i];
@@ -225,8 +225,7 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
             {
                 // Includes the agent's page making the change and showing it: the same in every run.
                 serverCpu += server1 - server0;
-                foreach (var (kind, used) in browsers1)
-                    browserCpu[kind] = browserCpu.GetValueOrDefault(kind) + used - browsers0.GetValueOrDefault(kind);
+                browserCpu.Add(browsers0, browsers1);
                 all.AddRange(seen);
                 if (seen.Count > 0) everyPage.Add((i, seen.Max()));
             }
@@ -238,12 +237,10 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
         report.Note("slowest changes (change: ms until every page showed it): "
                     + string.Join(", ", everyPage.OrderByDescending(c => c.Ms).Take(5).Select(c => $"{c.Change}: {c.Ms:F0}")));
         // CPU from the change until the pages are asked for their stamps (the change and the 2 s after
-        // it); the browsers' use in 2 s with nothing happening is printed beside, to subtract.
+        // it); their use in 2 s with nothing happening is printed beside, to subtract.
         report.Figure("board_server_cpu_per_change_ms", serverCpu.TotalMilliseconds / Changes, "ms");
-        report.Figure("board_browsers_cpu_per_change_ms", browserCpu.Values.Sum(t => t.TotalMilliseconds) / Changes, "ms");
-        report.Figure("board_browsers_cpu_idle_2s_ms", browsersIdle, "ms");
-        foreach (var (kind, used) in browserCpu.OrderByDescending(k => k.Value))
-            report.Figure($"board_browsers_cpu_per_change_{kind.Replace('-', '_')}_ms", used.TotalMilliseconds / Changes, "ms");
+        report.Figure("board_server_cpu_idle_2s_ms", serverIdle, "ms");
+        browserCpu.Report(report, "board", browsersIdle);
         if (trace is not null)
         {
             await trace.StopAsync(tracePath!);

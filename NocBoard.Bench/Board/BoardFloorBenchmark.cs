@@ -96,17 +96,14 @@ public sealed partial class BoardFloorBenchmark : IBenchmark
         var idle = await ProcessorTime.BrowsersIdleAsync(Between, ct);
 
         var sent = new List<double>();
-        var cpu = new Dictionary<string, double>(); // by kind of Chromium process
+        var cpu = new ProcessorTime.PerChange();
         for (var i = 0; i < Changes + WarmUp && !ct.IsCancellationRequested; i++)
         {
             var before = ProcessorTime.ByBrowserProcess();
             sent.Add((DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds);
             await sockets.SendToAllAsync(ct);
             await Task.Delay(Between, ct);
-            var after = ProcessorTime.ByBrowserProcess();
-            if (i < WarmUp) continue;
-            foreach (var (kind, used) in after)
-                cpu[kind] = cpu.GetValueOrDefault(kind) + (used - before.GetValueOrDefault(kind)).TotalMilliseconds;
+            if (i >= WarmUp) cpu.Add(before, ProcessorTime.ByBrowserProcess());
         }
         if (trace is not null)
         {
@@ -127,10 +124,7 @@ public sealed partial class BoardFloorBenchmark : IBenchmark
         report.Latencies("floor_send_to_dom", all);
         report.Latencies("floor_send_to_every_dom", everyPage);
         // From the send to the question for stamps (the change and the 2 s after it); idle beside, to subtract.
-        report.Figure("floor_browsers_cpu_per_change_ms", cpu.Values.Sum() / Changes, "ms");
-        report.Figure("floor_browsers_cpu_idle_2s_ms", idle, "ms");
-        foreach (var (kind, used) in cpu.OrderByDescending(k => k.Value))
-            report.Figure($"floor_browsers_cpu_per_change_{kind.Replace('-', '_')}_ms", used / Changes, "ms");
+        cpu.Report(report, "floor", idle);
     }
 
     // The board as NocBoard drew it for root, once every card is on it.

@@ -36,19 +36,47 @@ public static class ProcessorTime
     }
 
     /// <summary>Milliseconds of CPU every browser process together used between two readings of <see cref="ByBrowserProcess"/>.</summary>
-    public static double Between(Dictionary<string, TimeSpan> before, Dictionary<string, TimeSpan> after) =>
+    private static double Between(Dictionary<string, TimeSpan> before, Dictionary<string, TimeSpan> after) =>
         after.Sum(k => (k.Value - before.GetValueOrDefault(k.Key)).TotalMilliseconds);
+
+    /// <summary>The browsers' CPU over the measured changes, by kind of process, summed from a reading before and after each.</summary>
+    public sealed class PerChange
+    {
+        private readonly Dictionary<string, double> milliseconds = [];
+        private int changes;
+
+        public void Add(Dictionary<string, TimeSpan> before, Dictionary<string, TimeSpan> after)
+        {
+            foreach (var (kind, used) in after)
+                milliseconds[kind] = milliseconds.GetValueOrDefault(kind) + (used - before.GetValueOrDefault(kind)).TotalMilliseconds;
+            changes++;
+        }
+
+        /// <summary>{prefix}_browsers_cpu_per_change_ms, the idle figure beside it (to subtract), then each kind's share.</summary>
+        public void Report(BenchReport report, string prefix, double idle)
+        {
+            var n = Math.Max(changes, 1);
+            report.Figure($"{prefix}_browsers_cpu_per_change_ms", milliseconds.Values.Sum() / n, "ms");
+            report.Figure($"{prefix}_browsers_cpu_idle_2s_ms", idle, "ms");
+            foreach (var (kind, used) in milliseconds.OrderByDescending(k => k.Value))
+                report.Figure($"{prefix}_browsers_cpu_per_change_{kind.Replace('-', '_')}_ms", used / n, "ms");
+        }
+    }
 
     /// <summary>
     /// Milliseconds of CPU the browsers use in <paramref name="window"/> with nothing happening, once
     /// the pages opened last have settled (5 s): printed beside a figure per change, to subtract.
     /// </summary>
-    public static async Task<double> BrowsersIdleAsync(TimeSpan window, CancellationToken ct)
+    public static async Task<double> BrowsersIdleAsync(TimeSpan window, CancellationToken ct) =>
+        (await IdleAsync(window, null, ct)).Browsers;
+
+    /// <summary>The same for the browsers and a server (<see cref="BenchApp.ProcessorTime"/>), in the same window.</summary>
+    public static async Task<(double Browsers, double Server)> IdleAsync(TimeSpan window, BenchApp? server, CancellationToken ct)
     {
         await Task.Delay(TimeSpan.FromSeconds(5), ct);
-        var before = ByBrowserProcess();
+        var (browsers, serving) = (ByBrowserProcess(), server?.ProcessorTime() ?? default);
         await Task.Delay(window, ct);
-        return Between(before, ByBrowserProcess());
+        return (Between(browsers, ByBrowserProcess()), ((server?.ProcessorTime() ?? default) - serving).TotalMilliseconds);
     }
 
     // By the program the process runs: Debian's /usr/bin/chromium* are scripts starting
