@@ -64,17 +64,25 @@ public sealed class RelativeTimeTests(ChromiumFixture chromium, BrowserApp app, 
     });
 
     [Fact]
-    public Task A_Card_On_An_Open_Board_Turns_Overdue_When_Its_Due_Time_Passes() => InBrowserAsync(async () =>
+    public Task A_Card_On_An_Open_Board_Turns_Overdue_When_Its_Due_Time_Passes() =>
+        InBrowserAsync(() => TurnsOverdueAsync("karin", "board"));
+
+    // The wall draws again only when its clock's minute turns, or when a card falls due.
+    [Fact]
+    public Task A_Card_On_A_Wall_Turns_Overdue_When_Its_Due_Time_Passes() =>
+        InBrowserAsync(() => TurnsOverdueAsync("lotte", "wall"));
+
+    private async Task TurnsOverdueAsync(string agent, string path)
     {
-        var (page, id) = await AgentWithTicketAsync("karin", "Due soon", "Maintenance window closes");
+        var (page, id) = await AgentWithTicketAsync(agent, $"Due soon on {path}", "Maintenance window closes");
         var due = DateTimeOffset.UtcNow.AddSeconds(10);
         await S.ApplyAsync(await S.RootAsync(), id, new SetField(TicketField.Due, due.ToString("o")));
-        await OpenAsync(page, "board");
+        await OpenAsync(page, path);
         var card = page.Locator($"[data-testid=card][data-ticket=\"{id}\"]");
         await Expect(card.Locator("[data-testid=due]")).ToBeVisibleAsync();
-        Assert.True(DateTimeOffset.UtcNow < due, "the board opened after the due time; the test proves nothing");
+        Assert.True(DateTimeOffset.UtcNow < due, "the page opened after the due time; the test proves nothing");
 
-        // Nothing changes on the server after the due time: the board's timer draws the card again, red.
+        // Nothing changes on the server after the due time: the page's timer draws the card again, red.
         await Expect(card.Locator("[data-testid=overdue]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
-    });
+    }
 }
