@@ -223,7 +223,7 @@ public sealed class BoardCircuitsBenchmark : IBenchmark
             if (seen.Count < pages.Count) report.Note($"change {i}: not every page showed it within 30 s");
             if (i >= WarmUp)
             {
-                // Includes the agent's page making the change and showing it: the same in every run.
+                // Includes the REST request (or, BENCH_BOARD_CHANGE=page, the agent's page making the change and showing it).
                 serverCpu += server1 - server0;
                 browserCpu.Add(browsers0, browsers1);
                 all.AddRange(seen);

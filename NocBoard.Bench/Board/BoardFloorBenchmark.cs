@@ -93,7 +93,7 @@ public sealed partial class BoardFloorBenchmark : IBenchmark
 
         var tracePath = Environment.GetEnvironmentVariable("BENCH_BOARD_TRACE");
         var trace = tracePath is null ? null : await ChromiumTrace.StartAsync(browser);
-        var idle = await ProcessorTime.BrowsersIdleAsync(Between, ct);
+        var (idle, _) = await ProcessorTime.IdleAsync(Between, null, ct);
 
         var sent = new List<double>();
         var cpu = new ProcessorTime.PerChange();

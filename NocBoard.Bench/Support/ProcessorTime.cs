@@ -64,13 +64,10 @@ public static class ProcessorTime
     }
 
     /// <summary>
-    /// Milliseconds of CPU the browsers use in <paramref name="window"/> with nothing happening, once
-    /// the pages opened last have settled (5 s): printed beside a figure per change, to subtract.
+    /// Milliseconds of CPU the browsers (and the server, when given: <see cref="BenchApp.ProcessorTime"/>)
+    /// use in <paramref name="window"/> with nothing happening, once the pages opened last have
+    /// settled (5 s): printed beside a figure per change, to subtract.
     /// </summary>
-    public static async Task<double> BrowsersIdleAsync(TimeSpan window, CancellationToken ct) =>
-        (await IdleAsync(window, null, ct)).Browsers;
-
-    /// <summary>The same for the browsers and a server (<see cref="BenchApp.ProcessorTime"/>), in the same window.</summary>
     public static async Task<(double Browsers, double Server)> IdleAsync(TimeSpan window, BenchApp? server, CancellationToken ct)
     {
         await Task.Delay(TimeSpan.FromSeconds(5), ct);
